@@ -1,0 +1,57 @@
+"""The ingest as a command: ``python -m bulletin.cli`` (what ``invoke ingest`` runs)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress
+
+from .ingest import IngestReport, ingest, seed_files
+from .report import print_report, write_report
+
+PROGRESS_FROM = 20  # files; fewer finish before a bar would be worth drawing
+
+
+def run(
+    seeds: Path, content: Path, report_path: Path | None, strict: bool, quiet: bool = False
+) -> IngestReport:
+    console = Console(stderr=True, quiet=quiet)
+    total = len(seed_files(seeds))
+    if total >= PROGRESS_FROM and not quiet:
+        with Progress(console=console, transient=True) as progress:
+            task = progress.add_task("ingest", total=total)
+            report = ingest(
+                seeds,
+                content,
+                strict=strict,
+                progress=lambda done, _n, _name: progress.update(task, completed=done),
+            )
+    else:
+        report = ingest(seeds, content, strict=strict)
+    if report_path:
+        write_report(report, report_path)
+    print_report(report, console)
+    if report.strict_failed:
+        console.print("[red]strict mode: warnings found, nothing was written[/]")
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Turn raw bulletin issues into Markdown articles.")
+    parser.add_argument("--seeds", type=Path, default=Path("seeds"))
+    parser.add_argument("--content", type=Path, default=Path("content"))
+    parser.add_argument("--report", type=Path, default=Path("reports/ingest.md"))
+    parser.add_argument("--strict", action="store_true", help="any warning is fatal")
+    args = parser.parse_args(argv)
+    if not args.seeds.is_dir():
+        print(f"error: seeds folder {args.seeds} does not exist", file=sys.stderr)
+        return 2
+    report = run(args.seeds, args.content, args.report, args.strict)
+    return 1 if report.strict_failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

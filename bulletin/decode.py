@@ -1,0 +1,65 @@
+"""Turn the bytes of a raw bulletin file into text, or say clearly why not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Raw issues arrive as UTF-8 (with or without BOM) or as GB18030/GBK from older Windows tools.
+_ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str | None
+    encoding: str | None
+    problem: str | None  # a sentence for the editor when text is None
+
+
+def _looks_binary(data: bytes) -> bool:
+    if b"\x00" in data[:65536]:
+        return True
+    sample = data[:65536]
+    controls = sum(1 for b in sample if b < 0x20 and b not in (0x09, 0x0A, 0x0D, 0x0C))
+    return controls > len(sample) * 0.01
+
+
+def _plausible_text(text: str) -> bool:
+    """GB18030 maps almost any byte sequence; reject decodes that are mostly oddities."""
+    sample = text[:20000]
+    if not sample:
+        return True
+    good = sum(
+        1
+        for ch in sample
+        if ch.isspace()
+        or " " <= ch <= "~"
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        or ch in "“”‘’—…·◆◎●■□▲△☆★、"
+    )
+    return good >= len(sample) * 0.9
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode a raw issue; on failure return a problem sentence instead of raising."""
+    if not data.strip():
+        return Decoded(None, None, "file is empty")
+    if _looks_binary(data):
+        return Decoded(None, None, "file looks binary (control bytes), not bulletin text")
+    for encoding in _ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _plausible_text(text):
+            label = "utf-8" if encoding == "utf-8-sig" else encoding
+            if encoding == "utf-8-sig" and data.startswith(b"\xef\xbb\xbf"):
+                label = "utf-8 with BOM"
+            return Decoded(text, label, None)
+    return Decoded(None, None, "cannot decode as UTF-8 or GB18030")
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on CRLF, CR or LF (old Mac exports use bare CR) without keeping the ends."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

@@ -1,0 +1,169 @@
+"""Chongqing's 38 district and county units (plus the three development zones) and the
+Sichuan partner places, and a tagger that decides which of them an article is *about*.
+
+A place counts when it is in the title, subtitle or a subhead, leads a news brief, or is named
+more than once; one passing mention (a company's address) does not make an article about it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # the official name shown on the site
+    slug: str
+    forms: tuple[str, ...]  # every spelling that always means this place
+    short: str | None = None  # a short form that is also an ordinary word (长寿 = longevity)
+
+
+def _d(name: str, slug: str, *forms: str, short: str | None = None) -> Place:
+    return Place(name, slug, (name, *forms), short)
+
+
+DISTRICTS: tuple[Place, ...] = (
+    _d("渝中区", "yuzhong", "渝中"),
+    _d("大渡口区", "dadukou", "大渡口"),
+    _d("江北区", "jiangbei", short="江北"),
+    _d("沙坪坝区", "shapingba", "沙坪坝"),
+    _d("九龙坡区", "jiulongpo", "九龙坡"),
+    _d("南岸区", "nanan", short="南岸"),
+    _d("北碚区", "beibei", "北碚"),
+    _d("渝北区", "yubei", "渝北"),
+    _d("巴南区", "banan", "巴南"),
+    _d("万州区", "wanzhou", "万州"),
+    _d("黔江区", "qianjiang", "黔江"),
+    _d("涪陵区", "fuling", "涪陵"),
+    _d("綦江区", "qijiang", "綦江"),
+    _d("大足区", "dazu", short="大足"),
+    _d("长寿区", "changshou", short="长寿"),
+    _d("江津区", "jiangjin", "江津"),
+    _d("合川区", "hechuan", "合川"),
+    _d("永川区", "yongchuan", "永川"),
+    _d("南川区", "nanchuan", "南川"),
+    _d("璧山区", "bishan", "璧山"),
+    _d("铜梁区", "tongliang", "铜梁"),
+    _d("潼南区", "tongnan", "潼南"),
+    _d("荣昌区", "rongchang", "荣昌"),
+    _d("开州区", "kaizhou", "开州"),
+    _d("梁平区", "liangping", "梁平"),
+    _d("武隆区", "wulong", "武隆"),
+    _d("城口县", "chengkou", "城口"),
+    _d("丰都县", "fengdu", "丰都"),
+    _d("垫江县", "dianjiang", "垫江"),
+    _d("忠县", "zhongxian"),
+    _d("云阳县", "yunyang", "云阳"),
+    _d("奉节县", "fengjie", "奉节"),
+    _d("巫山县", "wushan", short="巫山"),
+    _d("巫溪县", "wuxi", "巫溪"),
+    _d("石柱土家族自治县", "shizhu", "石柱县", short="石柱"),
+    _d("秀山土家族苗族自治县", "xiushan", "秀山县", short="秀山"),
+    _d("酉阳土家族苗族自治县", "youyang", "酉阳县", "酉阳"),
+    _d("彭水苗族土家族自治县", "pengshui", "彭水县", "彭水"),
+    _d("两江新区", "liangjiang"),
+    _d("重庆高新区", "gaoxin", "高新区", "西部科学城重庆高新区"),
+    _d("万盛经开区", "wansheng", "万盛经济技术开发区", "万盛"),
+)
+
+# Sichuan places that appear as partners of Chengdu-Chongqing cooperation; kept apart.
+PARTNERS: tuple[Place, ...] = tuple(
+    _d(name, slug, *forms)
+    for name, slug, forms in (
+        ("四川", "sichuan", ("四川省",)),
+        ("成都", "chengdu", ("成都市",)),
+        ("广安", "guangan", ("广安市",)),
+        ("绵阳", "mianyang", ("绵阳市",)),
+        ("德阳", "deyang", ("德阳市",)),
+        ("遂宁", "suining", ("遂宁市",)),
+        ("内江", "neijiang", ("内江市",)),
+        ("泸州", "luzhou", ("泸州市",)),
+        ("达州", "dazhou", ("达州市",)),
+        ("南充", "nanchong", ("南充市",)),
+        ("宜宾", "yibin", ("宜宾市",)),
+        ("资阳", "ziyang", ("资阳市",)),
+        ("眉山", "meishan", ("眉山市",)),
+        ("乐山", "leshan", ("乐山市",)),
+        ("广元", "guangyuan", ("广元市",)),
+        ("巴中", "bazhong", ("巴中市",)),
+    )
+)
+
+# Scores: where a name appears says how much the article is about the place.
+HEADLINE_WEIGHT = 5
+SUBHEAD_WEIGHT = 3
+BRIEF_LEAD_WEIGHT = 3
+BRIEF_LEAD_CHARS = 16
+THRESHOLD = 2  # named twice, or once in a headline, subhead or brief lead
+
+
+def _pattern(places: Iterable[Place]) -> tuple[re.Pattern[str], dict[str, Place]]:
+    by_form = {form: place for place in places for form in place.forms}
+    alternation = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
+    return re.compile(alternation), by_form
+
+
+_DISTRICT_RE, _DISTRICT_FORMS = _pattern(DISTRICTS)
+_PARTNER_RE, _PARTNER_FORMS = _pattern(PARTNERS)
+_BY_NAME = {p.name: p for p in (*DISTRICTS, *PARTNERS)}
+
+
+def place(name: str) -> Place | None:
+    return _BY_NAME.get(name)
+
+
+@dataclass(frozen=True)
+class TextPart:
+    """A piece of an article with its role: headline, subhead, brief or body."""
+
+    role: str
+    text: str
+
+
+def _count(parts: list[TextPart], regex: re.Pattern[str], forms: dict[str, Place]) -> Counter[str]:
+    scores: Counter[str] = Counter()
+    full_text = "".join(p.text for p in parts)
+    # An ambiguous short form (长寿, 江北) counts only where the full name also appears.
+    shorts = {p.short: p for p in set(forms.values()) if p.short and p.name in full_text}
+    short_re = (
+        re.compile("|".join(re.escape(s) for s in sorted(shorts, key=len, reverse=True)))
+        if shorts
+        else None
+    )
+    for part in parts:
+        hits = [forms[m.group(0)] for m in regex.finditer(part.text)]
+        seen_spans = {m.span() for m in regex.finditer(part.text)}
+        if short_re:
+            for m in short_re.finditer(part.text):
+                if not any(a <= m.start() < b for a, b in seen_spans):
+                    hits.append(shorts[m.group(0)])
+        for hit in hits:
+            scores[hit.name] += 1
+        for hit in set(hits):
+            if part.role == "headline":
+                scores[hit.name] += HEADLINE_WEIGHT
+            elif part.role == "subhead":
+                scores[hit.name] += SUBHEAD_WEIGHT
+        if part.role == "brief":
+            for m in regex.finditer(part.text[:BRIEF_LEAD_CHARS]):
+                scores[forms[m.group(0)].name] += BRIEF_LEAD_WEIGHT
+    return scores
+
+
+def _ranked(scores: Counter[str], order: tuple[Place, ...]) -> list[str]:
+    position = {p.name: i for i, p in enumerate(order)}
+    chosen = [name for name, score in scores.items() if score >= THRESHOLD]
+    return sorted(chosen, key=lambda n: (-scores[n], position[n]))
+
+
+def districts_about(parts: list[TextPart]) -> list[str]:
+    """Official names of the Chongqing districts the article is about, strongest first."""
+    return _ranked(_count(parts, _DISTRICT_RE, _DISTRICT_FORMS), DISTRICTS)
+
+
+def partners_about(parts: list[TextPart]) -> list[str]:
+    """Sichuan partner places the article is about (kept apart from the districts)."""
+    return _ranked(_count(parts, _PARTNER_RE, _PARTNER_FORMS), PARTNERS)

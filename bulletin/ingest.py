@@ -1,0 +1,151 @@
+"""seeds/ -> content/: the whole ingest run, as one function the CLI and the plugin share."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .article import Article, make_article
+from .dates import infer_issue_date, issue_year
+from .decode import decode_bytes
+from .issue import IssueInfo, parse_text, read_sidecar
+from .markdown import line_ranges, render_article
+from .model import DroppedLine, Warning
+from .store import ContentStore, StoreResult
+
+FALLBACK_DATE = dt.date(1970, 1, 1)
+
+
+class IngestError(RuntimeError):
+    """Raised in strict mode when any warning was found; nothing was written."""
+
+
+@dataclass
+class IssueReport:
+    source: str
+    info: IssueInfo
+    encoding: str | None = None
+    date: dt.date | None = None
+    date_note: str = ""
+    headline: str | None = None
+    articles: list[Article] = field(default_factory=list)
+    dropped: list[DroppedLine] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+    skipped: bool = False
+    rendered: dict[str, str] = field(default_factory=dict)  # content path -> Markdown
+
+
+@dataclass
+class IngestReport:
+    issues: list[IssueReport]
+    store: StoreResult
+    seconds: float
+    strict_failed: bool = False
+
+    @property
+    def warnings(self) -> list[Warning]:
+        return [w for issue in self.issues for w in issue.warnings]
+
+    @property
+    def articles(self) -> list[Article]:
+        return [a for issue in self.issues for a in issue.articles]
+
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+def seed_files(seeds_dir: Path) -> list[Path]:
+    return sorted(p for p in seeds_dir.glob("*.txt") if p.is_file())
+
+
+def process_seed(path: Path, source: str, previous_date: dt.date | None) -> IssueReport:
+    """Everything about one issue, in memory; nothing is written here."""
+    info, sidecar_warnings = read_sidecar(path)
+    report = IssueReport(source=source, info=info, warnings=list(sidecar_warnings))
+    decoded = decode_bytes(path.read_bytes())
+    if decoded.text is None:
+        report.skipped = True
+        report.warnings.append(Warning(source, None, "unreadable", f"skipped: {decoded.problem}"))
+        return report
+    report.encoding = decoded.encoding
+    parsed = parse_text(decoded.text, source, info.section)
+    report.headline = parsed.headline
+    report.dropped = parsed.dropped
+    report.warnings.extend(parsed.warnings)
+    year = info.date.year if info.date else issue_year(decoded.text)
+    if info.date:
+        report.date, report.date_note = info.date, f"stated in {path.with_suffix('.toml').name}"
+    else:
+        inferred, how = infer_issue_date(decoded.text)
+        report.date = inferred or previous_date or FALLBACK_DATE
+        report.date_note = f"inferred: {how}" if inferred else "no date found"
+        report.warnings.append(
+            Warning(
+                source,
+                None,
+                "missing-date",
+                f"issue date not stated; using {report.date.isoformat()} ({report.date_note}); "
+                f"state it in {path.with_suffix('.toml').name}",
+            )
+        )
+    for order, story in enumerate(parsed.stories, start=1):
+        article = make_article(story, info.key, order, report.date, year)
+        lines = set(story.lines())
+        article.review = [f"line {w.line}: {w.message}" for w in parsed.warnings if w.line in lines]
+        report.articles.append(article)
+        meta = {
+            "Issue": info.key,
+            "Issue_date": report.date.isoformat(),
+            "Issue_number": info.number or "",
+            "Issue_title": info.title or parsed.headline or "",
+            "Source": f"{source}:{line_ranges(story.lines())}",
+        }
+        report.rendered[f"articles/{info.key}/{article.slug}.md"] = render_article(article, meta)
+    if not parsed.stories:
+        report.warnings.append(Warning(source, None, "no-stories", "no story found in the file"))
+    return report
+
+
+def ingest(
+    seeds_dir: Path,
+    content_dir: Path,
+    *,
+    strict: bool = False,
+    progress: ProgressFn | None = None,
+) -> IngestReport:
+    """Parse every seed, then write content/ (only if strict mode found nothing to object to)."""
+    started = time.perf_counter()
+    files = seed_files(seeds_dir)
+    issues: list[IssueReport] = []
+    previous: dt.date | None = None
+    for index, path in enumerate(files, start=1):
+        issue = process_seed(path, f"{seeds_dir.name}/{path.name}", previous)
+        previous = issue.date or previous
+        issues.append(issue)
+        if progress:
+            progress(index, len(files), path.name)
+    result = StoreResult()
+    report = IngestReport(issues, result, 0.0)
+    if strict and report.warnings:
+        report.strict_failed = True
+        report.seconds = time.perf_counter() - started
+        return report
+    store = ContentStore(content_dir)
+    produced: set[str] = set()
+    unreadable = {i.source for i in issues if i.skipped}
+    for issue in issues:
+        for relative, text in issue.rendered.items():
+            store.put(relative, text, issue.source, result)
+            produced.add(relative)
+    for source, paths in store.sources().items():
+        if source in unreadable:
+            continue  # a file that failed to decode keeps its earlier articles
+        for relative in paths:
+            if relative not in produced:
+                store.retire(relative, result)
+    store.save()
+    report.seconds = time.perf_counter() - started
+    return report

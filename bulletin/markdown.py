@@ -1,0 +1,101 @@
+"""Articles -> Markdown files with a Pelican metadata header.
+
+Body conventions (rendered by the markdown-it reader in plugins/):
+  ## subhead            an in-story subhead
+  - item                a ◆ news brief
+  ::: lede ... :::      ◎ lede points
+  ::: figure ... :::    a photo caption left where the photo was
+  ::: byline ... :::    author and photo credit
+Raw text is escaped so it is always shown as text, never read as markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .article import Article
+from .model import Element, Kind
+
+# Line starts that Markdown would read as structure; raw bulletin text must not become markup.
+_BLOCK_START = re.compile(r"^(?:#|>|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|:::|=+\s*$|\||```|~~~)")
+_SPACES = re.compile(r"[ \t]+")
+
+
+def escape_block(text: str) -> str:
+    text = _SPACES.sub(" ", text).strip()
+    text = text.replace("\\", "\\\\")
+    text = text.replace("<", "&lt;")
+    if _BLOCK_START.match(text):
+        text = "\\" + text
+    return text
+
+
+def meta_value(text: str) -> str:
+    return _SPACES.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
+
+
+def line_ranges(numbers: Iterable[int], slack: int = 4) -> str:
+    """1,3,5,9 -> '1-9' (blank lines between paragraphs do not split a run)."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and 0 < n - runs[-1][1] <= slack:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return ",".join(f"{a}-{b}" if a != b else f"{a}" for a, b in runs)
+
+
+def _container(name: str, texts: list[str]) -> str:
+    inner = "\n\n".join(escape_block(t) for t in texts)
+    return f"::: {name}\n{inner}\n:::"
+
+
+def render_body(elements: list[Element]) -> str:
+    blocks: list[str] = []
+    i = 0
+    while i < len(elements):
+        element = elements[i]
+        kind = element.kind
+        if kind in (Kind.BRIEF, Kind.POINT):
+            run = []
+            while i < len(elements) and elements[i].kind is kind:
+                run.append(elements[i].text)
+                i += 1
+            if kind is Kind.BRIEF:
+                blocks.append("\n".join(f"- {escape_block(t)}" for t in run))
+            else:
+                blocks.append(_container("lede", run))
+            continue
+        if kind is Kind.SUBHEAD:
+            blocks.append(f"## {escape_block(element.text).lstrip(chr(92))}")
+        elif kind is Kind.CAPTION:
+            blocks.append(_container("figure", [element.text]))
+        elif kind is Kind.BYLINE:
+            blocks.append(_container("byline", [element.text]))
+        else:
+            blocks.append(escape_block(element.text))
+        i += 1
+    return "\n\n".join(blocks)
+
+
+def render_article(article: Article, meta: dict[str, str]) -> str:
+    """The whole file: metadata header, blank line, body; ends with one newline."""
+    story = article.story
+    header: dict[str, str] = {
+        "Title": story.title,
+        "Subtitle": story.subtitle or "",
+        "Date": article.date.isoformat(),
+        "Category": story.section,
+        "Tags": ", ".join(article.districts),
+        "Partners": ", ".join(article.partners),
+        "Authors": ", ".join(article.authors),
+        "Summary": article.summary,
+        "Slug": article.slug,
+        "Order": str(article.order),
+        **meta,
+        "Review": " | ".join(article.review),
+    }
+    lines = [f"{key}: {meta_value(value)}" for key, value in header.items() if value]
+    body = render_body(story.body)
+    return "\n".join(lines) + "\n\n" + (body + "\n" if body else "")

@@ -1,0 +1,79 @@
+"""Data passed between the parsing stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    LABEL = "label"  # column or banner label
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    SUBHEAD = "subhead"
+    PARA = "para"
+    BRIEF = "brief"  # ◆ news brief
+    POINT = "point"  # ◎ lede point
+    CAPTION = "caption"  # text left where a photo was
+    BYLINE = "byline"
+    PRINT_ONLY = "print-only"  # 扫描查看名单 and the like
+
+
+@dataclass
+class Element:
+    kind: Kind
+    text: str
+    lines: list[int]  # 1-based source line numbers
+    marker: int = 0  # number of leading # in the source (0 = bare line)
+    gap_before: int = 0  # blank lines before it in the source
+
+    @property
+    def first_line(self) -> int:
+        return self.lines[0]
+
+
+@dataclass(frozen=True)
+class Warning:
+    source: str
+    line: int | None
+    code: str
+    message: str
+
+    def where(self) -> str:
+        return f"{self.source}:{self.line}" if self.line else self.source
+
+
+@dataclass
+class Story:
+    title: str
+    section: str
+    title_lines: list[int] = field(default_factory=list)
+    subtitle: str | None = None
+    subtitle_lines: list[int] = field(default_factory=list)
+    body: list[Element] = field(default_factory=list)
+    synthetic_title: bool = False
+
+    def lines(self) -> list[int]:
+        numbers = [*self.title_lines, *self.subtitle_lines]
+        for element in self.body:
+            numbers.extend(element.lines)
+        return numbers
+
+    def text_elements(self) -> list[Element]:
+        return [e for e in self.body if e.kind in (Kind.PARA, Kind.BRIEF, Kind.POINT)]
+
+
+@dataclass
+class DroppedLine:
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass
+class ParsedIssue:
+    source: str
+    stories: list[Story]
+    dropped: list[DroppedLine]
+    warnings: list[Warning]
+    headline: str | None = None  # a banner headline that stood over the whole page

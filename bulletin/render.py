@@ -1,0 +1,63 @@
+"""Markdown -> HTML with markdown-it-py, for bulletin articles (no Pelican import).
+
+Raw HTML in article text is shown as text, never executed (html=False). A newline inside a
+Chinese paragraph would render as a visible space, so soft breaks between CJK text vanish.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.container import container_plugin
+
+_CJK_EDGE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]")
+CONTAINERS = ("lede", "figure", "byline")
+
+
+def _render_figure(self, tokens, idx, _options, _env) -> str:
+    return (
+        '<figure class="photo">\n<figcaption>\n'
+        if tokens[idx].nesting == 1
+        else ("</figcaption>\n</figure>\n")
+    )
+
+
+def _softbreak(self, tokens, idx, options, env) -> str:
+    before = tokens[idx - 1].content[-1:] if idx > 0 else ""
+    after = tokens[idx + 1].content[:1] if idx + 1 < len(tokens) else ""
+    if _CJK_EDGE.match(before) or _CJK_EDGE.match(after):
+        return ""
+    return "\n"
+
+
+@lru_cache(maxsize=1)
+def markdown_renderer() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    for name in CONTAINERS:
+        kwargs = {"render": _render_figure} if name == "figure" else {}
+        md.use(container_plugin, name=name, **kwargs)
+    md.add_render_rule("softbreak", _softbreak)
+    return md
+
+
+def render_markdown(text: str) -> str:
+    return markdown_renderer().render(text)
+
+
+def split_header(text: str) -> tuple[list[tuple[str, str]], str]:
+    """Split 'Key: value' header lines (up to the first blank line) from the body."""
+    header: list[tuple[str, str]] = []
+    lines = text.replace("\r\n", "\n").split("\n")
+    index = 0
+    for index, line in enumerate(lines):
+        if not line.strip():
+            break
+        key, sep, value = line.partition(":")
+        if not sep or not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", key.strip()):
+            return header, "\n".join(lines[index:])
+        header.append((key.strip().lower(), value.strip()))
+    else:
+        index = len(lines)
+    return header, "\n".join(lines[index + 1 :])

@@ -1,0 +1,96 @@
+"""The ingest report: a terminal table for the editor and a Markdown file to keep."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from .ingest import IngestReport
+from .store import atomic_write
+
+
+def print_report(report: IngestReport, console: Console | None = None) -> None:
+    console = console or Console()
+    table = Table(title="Ingest", show_lines=False)
+    for column in ("issue", "date", "stories", "warnings", "dropped"):
+        table.add_column(column, justify="right" if column != "issue" else "left")
+    for issue in report.issues:
+        table.add_row(
+            issue.source,
+            issue.date.isoformat() if issue.date else "—",
+            "skipped" if issue.skipped else str(len(issue.articles)),
+            str(len(issue.warnings)),
+            str(len(issue.dropped)),
+        )
+    console.print(table)
+    for warning in report.warnings:
+        if warning.code != "missing-date":
+            console.print(
+                f"[yellow]warning[/] {warning.where()}: {warning.message}", highlight=False
+            )
+    store = report.store
+    for label, paths in (
+        ("kept (edited by an editor)", store.kept_edited),
+        ("kept (not written by the ingest)", store.kept_foreign),
+        ("not recreated (deleted by an editor)", store.kept_deleted),
+        ("removed (its source is gone)", store.removed),
+    ):
+        for path in paths:
+            console.print(f"[cyan]{label}[/] content/{path}", highlight=False)
+    console.print(summary_line(report), highlight=False)
+
+
+def summary_line(report: IngestReport) -> str:
+    store = report.store
+    return (
+        f"{len(report.issues)} issues, {len(report.articles)} articles: "
+        f"{len(store.written)} written, {len(store.unchanged)} unchanged, "
+        f"{len(store.kept_edited)} kept as edited, {len(store.removed)} removed; "
+        f"{len(report.warnings)} warnings; {report.seconds:.2f}s"
+    )
+
+
+def report_markdown(report: IngestReport) -> str:
+    """Deterministic (no timings) so the file only changes when the archive does."""
+    out = ["# Ingest report", ""]
+    codes = Counter(w.code for w in report.warnings)
+    out.append(
+        f"{len(report.issues)} issues, {len(report.articles)} articles, "
+        f"{len(report.warnings)} warnings"
+        + (f" ({', '.join(f'{c}: {n}' for c, n in sorted(codes.items()))})" if codes else "")
+    )
+    for issue in report.issues:
+        out += ["", f"## {issue.source}", ""]
+        if issue.skipped:
+            out.append("Skipped.")
+        else:
+            out.append(
+                f"Encoding {issue.encoding}; date {issue.date} ({issue.date_note})"
+                + (f"; headline {issue.headline}" if issue.headline else "")
+            )
+            out += [
+                "",
+                "| # | section | title | districts | date | lines |",
+                "|---|---|---|---|---|---|",
+            ]
+            for a in issue.articles:
+                lines = a.story.lines()
+                span = f"{min(lines)}–{max(lines)}" if lines else ""
+                out.append(
+                    f"| {a.order} | {a.story.section} | {a.story.title} | "
+                    f"{'、'.join(a.districts)} | {a.date} | {span} |"
+                )
+        if issue.warnings:
+            out += ["", "Warnings:", ""]
+            out += [f"- `{w.where()}` {w.code}: {w.message}" for w in issue.warnings]
+        if issue.dropped:
+            out += ["", "Dropped lines:", ""]
+            out += [f"- line {d.line}: {d.text} ({d.reason})" for d in issue.dropped]
+    return "\n".join(out) + "\n"
+
+
+def write_report(report: IngestReport, path: Path) -> None:
+    atomic_write(path, report_markdown(report).encode("utf-8"))

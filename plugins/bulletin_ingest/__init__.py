@@ -1,0 +1,36 @@
+"""Pelican plugin: run the bulletin ingest (seeds/ -> content/) before Pelican reads content.
+
+Settings: BULLETIN_SEEDS_PATH, BULLETIN_REPORT_PATH, BULLETIN_STRICT.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pelican import signals
+
+from bulletin.cli import run
+
+log = logging.getLogger(__name__)
+
+
+def _ingest(pelican) -> None:
+    settings = pelican.settings
+    seeds = Path(settings.get("BULLETIN_SEEDS_PATH", "seeds"))
+    if not seeds.is_dir():
+        log.warning("bulletin ingest: no seeds folder at %s; using content/ as it is", seeds)
+        return
+    report = run(
+        seeds,
+        Path(settings["PATH"]),
+        Path(settings.get("BULLETIN_REPORT_PATH", "reports/ingest.md")),
+        bool(settings.get("BULLETIN_STRICT", False)),
+        quiet=bool(settings.get("BULLETIN_QUIET", False)),
+    )
+    if report.strict_failed:
+        raise SystemExit("bulletin ingest: strict mode and the ingest reported warnings")
+
+
+def register() -> None:
+    signals.initialized.connect(_ingest)

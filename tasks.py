@@ -1,0 +1,92 @@
+"""Editor and developer tasks, in the spirit of the tasks.py pelican-quickstart writes.
+
+invoke ingest     seeds/ -> content/ (also runs at the start of every build)
+invoke build      ingest + render the site into output/
+invoke serve      serve output/ on http://localhost:8000
+invoke publish    build with publishconf.py and copy output/ to PUBLISH_TARGET
+invoke clean      remove output/ and caches
+invoke test       lint + the whole test suite
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+OUTPUT = ROOT / "output"
+PY = shlex.quote(sys.executable)
+
+
+def _pelican(c, settings: str, extra: str = "") -> None:
+    c.run(f"{PY} -m pelican content -s {settings} -o {OUTPUT} {extra}".strip(), pty=False)
+
+
+@task(
+    help={
+        "seeds": "folder of raw issues (default seeds/)",
+        "content": "where articles are written (default content/)",
+        "strict": "treat any warning as an error; nothing is written",
+    }
+)
+def ingest(c, seeds="seeds", content="content", strict=False):
+    """Turn raw bulletin issues into Markdown articles."""
+    args = f"--seeds {shlex.quote(seeds)} --content {shlex.quote(content)}"
+    c.run(f"{PY} -m bulletin.cli {args}{' --strict' if strict else ''}")
+
+
+@task
+def build(c):
+    """Ingest the seeds and build the site into output/."""
+    os.chdir(ROOT)
+    _pelican(c, "pelicanconf.py")
+
+
+@task
+def clean(c):
+    """Remove generated output and caches (never content/ or seeds/)."""
+    for path in (OUTPUT, ROOT / "cache", ROOT / "reports"):
+        if path.exists():
+            shutil.rmtree(path)
+
+
+@task(help={"port": "port to listen on (default 8000)"})
+def serve(c, port=8000):
+    """Serve output/ locally."""
+    if not OUTPUT.exists():
+        build(c)
+    c.run(f"{PY} -m http.server {int(port)} --bind 127.0.0.1 --directory {OUTPUT}")
+
+
+@task
+def publish(c):
+    """Build with publishconf.py and sync output/ to PUBLISH_TARGET (rsync target or folder)."""
+    target = os.environ.get("PUBLISH_TARGET", "")
+    if not target:
+        sys.exit("publish: no target. Set PUBLISH_TARGET to a folder or user@host:/path (rsync).")
+    os.chdir(ROOT)
+    _pelican(c, "publishconf.py")
+    if ":" in target and not Path(target).exists():
+        c.run(f"rsync -az --delete {OUTPUT}/ {shlex.quote(target)}")
+    else:
+        Path(target).mkdir(parents=True, exist_ok=True)
+        shutil.copytree(OUTPUT, target, dirs_exist_ok=True)
+
+
+@task
+def lint(c):
+    """ruff check and format check."""
+    c.run(f"{PY} -m ruff check .")
+    c.run(f"{PY} -m ruff format --check .")
+
+
+@task(help={"k": "only tests matching this expression"})
+def test(c, k=""):
+    """Lint, then run every test."""
+    lint(c)
+    c.run(f"{PY} -m pytest {('-k ' + shlex.quote(k)) if k else ''}".strip())
