@@ -93,7 +93,7 @@ def _classify_line(
     if match:
         marker, line = len(match.group(1)), match.group(2).strip()
         if not line:
-            return None  # a lone "#" carries nothing
+            return Element(Kind.BARE_MARK, match.group(1), [number], marker, gap)
     text = fix_punctuation(line)
 
     def make(kind: Kind, value: str | None = None) -> Element:

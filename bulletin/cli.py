@@ -43,7 +43,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Turn raw bulletin issues into Markdown articles.")
     parser.add_argument("--seeds", type=Path, default=Path("seeds"))
     parser.add_argument("--content", type=Path, default=Path("content"))
-    parser.add_argument("--report", type=Path, default=Path("reports/ingest.md"))
+    parser.add_argument(
+        "--report",
+        type=lambda value: Path(value) if value else None,
+        default=Path("reports/ingest.md"),
+        help="where to write the report ('' for none)",
+    )
     parser.add_argument("--strict", action="store_true", help="any warning is fatal")
     args = parser.parse_args(argv)
     if not args.seeds.is_dir():

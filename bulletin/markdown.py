@@ -18,7 +18,9 @@ from .article import Article
 from .model import Element, Kind
 
 # Line starts that Markdown would read as structure; raw bulletin text must not become markup.
-_BLOCK_START = re.compile(r"^(?:#|>|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|:::|=+\s*$|\||```|~~~)")
+_BLOCK_START = re.compile(r"^(?:#|>|[-+*](?:\s|$)|:::|=+\s*$|\||```|~~~)")
+# "1. " would start an ordered list; a backslash before a digit is no escape, so escape the dot.
+_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 _SPACES = re.compile(r"[ \t]+")
 
 
@@ -28,7 +30,7 @@ def escape_block(text: str) -> str:
     text = text.replace("<", "&lt;")
     if _BLOCK_START.match(text):
         text = "\\" + text
-    return text
+    return _ORDERED.sub(r"\1\\\2", text)
 
 
 def meta_value(text: str) -> str:

@@ -17,6 +17,7 @@ class Kind(StrEnum):
     CAPTION = "caption"  # text left where a photo was
     BYLINE = "byline"
     PRINT_ONLY = "print-only"  # 扫描查看名单 and the like
+    BARE_MARK = "bare-mark"  # a lone "#" with no text
 
 
 @dataclass
@@ -48,13 +49,18 @@ class Story:
     title: str
     section: str
     title_lines: list[int] = field(default_factory=list)
+    label_lines: list[int] = field(default_factory=list)  # the column label it was printed under
     subtitle: str | None = None
     subtitle_lines: list[int] = field(default_factory=list)
     body: list[Element] = field(default_factory=list)
     synthetic_title: bool = False
+    lede_count: int = 0  # leading body elements that were printed above the title
+
+    def has_text_after_title(self) -> bool:
+        return len(self.body) > self.lede_count
 
     def lines(self) -> list[int]:
-        numbers = [*self.title_lines, *self.subtitle_lines]
+        numbers = [*self.label_lines, *self.title_lines, *self.subtitle_lines]
         for element in self.body:
             numbers.extend(element.lines)
         return numbers

@@ -79,7 +79,7 @@ def _find_overlap(elements: list[Element], head_index: int) -> int | None:
     last = _plain(elements[head_index].text)[-1]
     for j, element in enumerate(elements):
         if (
-            j != head_index + 1
+            j not in (head_index, head_index + 1)
             and element.kind is Kind.PARA
             and element.text.startswith(last)
             and _is_column_start(elements, j)

@@ -21,12 +21,17 @@ def group_stories(
     current: Story | None = None
     pending: list[Element] = []  # lede text seen before its title
     label_seen = False
+    label: Element | None = None  # the label line waiting for the first story under it
 
     def open_story(title: str, lines: list[int], synthetic: bool = False) -> Story:
-        nonlocal current, pending
+        nonlocal current, pending, label
         current = Story(title=title, section=section, title_lines=lines)
+        if label is not None:
+            current.label_lines = list(label.lines)
+            label = None
         current.synthetic_title = synthetic
         current.body.extend(pending)
+        current.lede_count = len(pending)
         pending = []
         stories.append(current)
         return current
@@ -35,7 +40,12 @@ def group_stories(
         kind = element.kind
         if kind is Kind.PRINT_ONLY:
             dropped.append(DroppedLine(element.first_line, element.text, "print-only line"))
+        elif kind is Kind.BARE_MARK:
+            dropped.append(DroppedLine(element.first_line, element.text, "heading mark, no text"))
         elif kind is Kind.LABEL:
+            if label is not None:
+                dropped.append(_unused_label(label))
+            label = element
             section = element.text
             current = None
             label_seen = True
@@ -49,7 +59,12 @@ def group_stories(
                     )
                 )
         elif kind is Kind.TITLE:
-            if current is not None and not current.body and current.subtitle is None:
+            if (
+                current is not None
+                and not current.body
+                and current.subtitle is None
+                and not current.label_lines
+            ):
                 # A title with nothing under it, straight over another title: the page's
                 # banner headline (seed 003), kept as the headline.
                 stories.remove(current)
@@ -66,8 +81,8 @@ def group_stories(
         elif (
             kind is Kind.SUBTITLE
             and current is not None
-            and not current.body
-            and (current.subtitle is None)
+            and not current.has_text_after_title()
+            and current.subtitle is None
         ):
             current.subtitle = element.text
             current.subtitle_lines = list(element.lines)
@@ -84,7 +99,9 @@ def group_stories(
                 continue
             current.body.append(element)
     if pending:
-        story = open_story(_synthetic_title(section, pending[0]), [], synthetic=True)
+        open_story(_synthetic_title(section, pending[0]), [], synthetic=True)
+    if label is not None:
+        dropped.append(_unused_label(label))
     for story in stories:
         if story.synthetic_title and story.section not in BRIEFS_SECTIONS:
             first = story.body[0].first_line if story.body else None
@@ -101,6 +118,10 @@ def group_stories(
                 )
             )
     return stories, dropped, warnings, headline
+
+
+def _unused_label(label: Element) -> DroppedLine:
+    return DroppedLine(label.first_line, label.text, "column label with no story under it")
 
 
 def _synthetic_title(section: str, element: Element) -> str:

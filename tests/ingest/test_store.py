@@ -1,0 +1,124 @@
+"""content/ is the archive of record: re-ingesting changes nothing, editors' edits survive."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bulletin.ingest import ingest
+from bulletin.store import MANIFEST_NAME
+
+from .helpers import SEEDS
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> tuple[Path, Path]:
+    seeds, content = tmp_path / "seeds", tmp_path / "content"
+    shutil.copytree(SEEDS, seeds)
+    ingest(seeds, content)
+    return seeds, content
+
+
+def snapshot(content: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        str(p.relative_to(content)): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(content.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_reingesting_unchanged_input_changes_nothing(archive: tuple[Path, Path]) -> None:
+    seeds, content = archive
+    before = snapshot(content)
+    report = ingest(seeds, content)
+    assert report.store.written == []
+    assert len(report.store.unchanged) == 20
+    assert snapshot(content) == before  # not even a timestamp
+
+
+def test_an_edited_article_is_kept_and_reported(archive: tuple[Path, Path]) -> None:
+    seeds, content = archive
+    target = next(content.glob("articles/000-*/*-02.md"))
+    edited = target.read_text(encoding="utf-8").replace("重庆45个站点", "重庆四十五个站点")
+    target.write_text(edited, encoding="utf-8")
+    seed = next(seeds.glob("000_*.txt"))
+    seed.write_text(seed.read_text(encoding="utf-8").replace("近日，全国", "日前，全国"), "utf-8")
+    report = ingest(seeds, content)
+    assert target.read_text(encoding="utf-8") == edited
+    assert report.store.kept_edited == [str(target.relative_to(content))]
+
+
+def test_a_deleted_article_stays_deleted(archive: tuple[Path, Path]) -> None:
+    seeds, content = archive
+    target = next(content.glob("articles/001-*/*-03.md"))
+    target.unlink()
+    report = ingest(seeds, content)
+    assert not target.exists()
+    assert report.store.kept_deleted == [str(target.relative_to(content))]
+
+
+def test_an_editors_own_file_is_never_touched(archive: tuple[Path, Path]) -> None:
+    seeds, content = archive
+    mine = content / "articles/000-c3218b23d4d64f1e/000-c3218b23d4d64f1e-01.md"
+    manifest = json.loads((content / MANIFEST_NAME).read_text(encoding="utf-8"))
+    del manifest["files"][str(mine.relative_to(content))]
+    (content / MANIFEST_NAME).write_text(json.dumps(manifest), encoding="utf-8")
+    mine.write_text("Title: 编辑自己写的\n\n正文。\n", encoding="utf-8")
+    report = ingest(seeds, content)
+    assert mine.read_text(encoding="utf-8") == "Title: 编辑自己写的\n\n正文。\n"
+    assert report.store.kept_foreign == [str(mine.relative_to(content))]
+
+
+def test_a_fixed_typo_in_a_seed_title_updates_the_article_but_not_its_slug(
+    archive: tuple[Path, Path],
+) -> None:
+    seeds, content = archive
+    seed = next(seeds.glob("001_*.txt"))
+    seed.write_text(
+        seed.read_text(encoding="utf-8").replace("5所工匠学院", "五所工匠学院"), "utf-8"
+    )
+    report = ingest(seeds, content)
+    (path,) = report.store.written
+    text = (content / path).read_text(encoding="utf-8")
+    assert "Title: 重庆新增 五所工匠学院" in text
+    assert "Slug: 001-72ab9001c2915723-05" in text
+
+
+def test_removing_a_seed_removes_its_unedited_articles_only(archive: tuple[Path, Path]) -> None:
+    seeds, content = archive
+    edited = next(content.glob("articles/003-*/*-01.md"))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n编者按。\n", encoding="utf-8")
+    next(seeds.glob("003_*.txt")).unlink()
+    report = ingest(seeds, content)
+    assert len(report.store.removed) == 6
+    assert edited.exists()
+    assert sorted(p.name for p in content.glob("articles/003-*/*.md")) == [edited.name]
+
+
+def test_an_unreadable_seed_keeps_its_earlier_articles(archive: tuple[Path, Path]) -> None:
+    seeds, content = archive
+    next(seeds.glob("002_*.txt")).write_bytes(b"\x00\x01binary")
+    report = ingest(seeds, content)
+    assert report.store.removed == []
+    assert len(list(content.glob("articles/002-*/*.md"))) == 2
+
+
+def test_output_is_deterministic(tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    ingest(SEEDS, one)
+    ingest(SEEDS, two)
+    files_one = {str(p.relative_to(one)): p.read_bytes() for p in one.rglob("*") if p.is_file()}
+    files_two = {str(p.relative_to(two)): p.read_bytes() for p in two.rglob("*") if p.is_file()}
+    assert files_one == files_two
+
+
+def test_committed_content_is_up_to_date_with_the_seeds(root: Path, tmp_path: Path) -> None:
+    """content/ in the repository is what the ingest makes of seeds/, or an editor's edit:
+    ingesting a copy of it writes and removes nothing."""
+    copy = tmp_path / "content"
+    shutil.copytree(root / "content", copy)
+    report = ingest(root / "seeds", copy)
+    assert (report.store.written, report.store.removed) == ([], [])
