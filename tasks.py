@@ -90,3 +90,9 @@ def test(c, k=""):
     """Lint, then run every test."""
     lint(c)
     c.run(f"{PY} -m pytest {('-k ' + shlex.quote(k)) if k else ''}".strip())
+
+
+@task
+def bench(c):
+    """Benchmarks (not part of the tests): ingest speed on the sample archive."""
+    c.run(f"{PY} bench/ingest_bench.py")
