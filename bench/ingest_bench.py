@@ -24,7 +24,7 @@ from bulletin.decode import decode_bytes  # noqa: E402
 from bulletin.ingest import ingest  # noqa: E402
 
 
-def _median_seconds(action, repeat: int) -> float:  # noqa: ANN001
+def _median_seconds(action, repeat: int) -> float:
     times = []
     for _ in range(repeat):
         started = time.perf_counter()
