@@ -1,0 +1,52 @@
+"""What an editor states beside an issue (seeds/<name>.toml) and labels the ingest doesn't know."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from bulletin.ingest import ingest
+from bulletin.issue import parse_text
+
+ISSUE = "## 渝工新风\n\n# 新栏目的第一篇\n\n近日，活动举行。\n\n专题报道没有栏目。\n"
+
+
+def test_sidecar_states_date_number_title_and_default_section(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "2024-09.txt").write_text("# 没有栏目的报道\n\n9月3日，活动举行。\n", encoding="utf-8")
+    (seeds / "2024-09.toml").write_text(
+        '# the issue as printed\ndate = 2024-09-27\nnumber = "第37期"\n'
+        'title = "办好十件实事"\nsection = "渝工港湾"\n',
+        encoding="utf-8",
+    )
+    report = ingest(seeds, tmp_path / "content")
+    (issue,) = report.issues
+    assert issue.date == dt.date(2024, 9, 27)
+    assert "stated in 2024-09.toml" in issue.date_note
+    assert not [w for w in issue.warnings if w.code == "missing-date"]
+    (article,) = issue.articles
+    assert article.story.section == "渝工港湾"
+    assert article.date == dt.date(2024, 9, 3)
+    text = (tmp_path / "content/articles/2024-09/2024-09-01.md").read_text(encoding="utf-8")
+    for line in ("Issue_date: 2024-09-27", "Issue_number: 第37期", "Issue_title: 办好十件实事"):
+        assert line in text
+
+
+def test_a_bad_sidecar_is_reported_with_its_file_and_the_issue_still_builds(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("# 标题\n\n正文。\n", encoding="utf-8")
+    (seeds / "a.toml").write_text('date = "27 Sept"\ncolour = "red"\n', encoding="utf-8")
+    (seeds / "b.txt").write_text("# 标题\n\n正文。\n", encoding="utf-8")
+    (seeds / "b.toml").write_text("date = [\n", encoding="utf-8")
+    report = ingest(seeds, tmp_path / "content")
+    bad = {(w.source, w.code) for w in report.warnings if w.code == "bad-sidecar"}
+    assert bad == {(str(seeds / "a.toml"), "bad-sidecar"), (str(seeds / "b.toml"), "bad-sidecar")}
+    assert len(report.articles) == 2
+
+
+def test_an_unknown_column_label_is_used_and_reported() -> None:
+    parsed = parse_text(ISSUE, "x.txt")
+    assert [s.section for s in parsed.stories] == ["渝工新风"]
+    assert [(w.code, w.line) for w in parsed.warnings] == [("unknown-section", 1)]
