@@ -33,7 +33,7 @@ def run(
         report = ingest(seeds, content, strict=strict)
     if report_path:
         write_report(report, report_path)
-    print_report(report, console)
+    print_report(report, console, report_path)
     if report.strict_failed:
         console.print("[red]strict mode: warnings found, nothing was written[/]")
     return report

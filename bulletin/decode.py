@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Raw issues arrive as UTF-8 (with or without BOM) or as GB18030/GBK from older Windows tools.
@@ -23,22 +24,14 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.01
 
 
+# Anything outside ASCII, CJK, CJK punctuation, full-width forms and the marks bulletins use.
+_ODD = re.compile(r"[^\s -~\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”‘’—…·◆◎●■□▲△☆★、\u3400-\u4dbf]")
+
+
 def _plausible_text(text: str) -> bool:
     """GB18030 maps almost any byte sequence; reject decodes that are mostly oddities."""
     sample = text[:20000]
-    if not sample:
-        return True
-    good = sum(
-        1
-        for ch in sample
-        if ch.isspace()
-        or " " <= ch <= "~"
-        or "\u4e00" <= ch <= "\u9fff"
-        or "\u3000" <= ch <= "\u303f"
-        or "\uff00" <= ch <= "\uffef"
-        or ch in "“”‘’—…·◆◎●■□▲△☆★、"
-    )
-    return good >= len(sample) * 0.9
+    return len(_ODD.findall(sample)) <= len(sample) * 0.1
 
 
 def decode_bytes(data: bytes) -> Decoded:

@@ -11,26 +11,43 @@ from rich.table import Table
 from .ingest import IngestReport
 from .store import atomic_write
 
+TABLE_MAX_ISSUES = 30  # beyond this the terminal gets counts; the report file has everything
+WARNINGS_SHOWN = 40
 
-def print_report(report: IngestReport, console: Console | None = None) -> None:
+
+def print_report(
+    report: IngestReport, console: Console | None = None, report_path: Path | None = None
+) -> None:
     console = console or Console()
+    if len(report.issues) <= TABLE_MAX_ISSUES:
+        _print_table(report, console)
+    shown = [w for w in report.warnings if w.code != "missing-date"]
+    for warning in shown[:WARNINGS_SHOWN]:
+        console.print(f"[yellow]warning[/] {warning.where()}: {warning.message}", highlight=False)
+    if len(shown) > WARNINGS_SHOWN:
+        where = f" in {report_path}" if report_path else ""
+        console.print(f"… and {len(shown) - WARNINGS_SHOWN} more warnings{where}")
+    _print_store(report, console)
+    console.print(summary_line(report), highlight=False)
+
+
+def _print_table(report: IngestReport, console: Console) -> None:
     table = Table(title="Ingest", show_lines=False)
     for column in ("issue", "date", "stories", "warnings", "dropped"):
         table.add_column(column, justify="right" if column != "issue" else "left")
     for issue in report.issues:
+        stated = "date" in issue.info.stated
         table.add_row(
             issue.source,
-            issue.date.isoformat() if issue.date else "—",
+            (issue.date.isoformat() + ("" if stated else " (guessed)")) if issue.date else "—",
             "skipped" if issue.skipped else str(len(issue.articles)),
             str(len(issue.warnings)),
             str(len(issue.dropped)),
         )
     console.print(table)
-    for warning in report.warnings:
-        if warning.code != "missing-date":
-            console.print(
-                f"[yellow]warning[/] {warning.where()}: {warning.message}", highlight=False
-            )
+
+
+def _print_store(report: IngestReport, console: Console) -> None:
     store = report.store
     for label, paths in (
         ("kept (edited by an editor)", store.kept_edited),
@@ -40,7 +57,6 @@ def print_report(report: IngestReport, console: Console | None = None) -> None:
     ):
         for path in paths:
             console.print(f"[cyan]{label}[/] content/{path}", highlight=False)
-    console.print(summary_line(report), highlight=False)
 
 
 def summary_line(report: IngestReport) -> str:
