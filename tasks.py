@@ -92,7 +92,13 @@ def test(c, k=""):
     c.run(f"{PY} -m pytest {('-k ' + shlex.quote(k)) if k else ''}".strip())
 
 
-@task
-def bench(c):
-    """Benchmarks (not part of the tests): ingest speed on the sample archive."""
+@task(help={"sizes": "comma-separated archive sizes for the site benchmark (default 1000)"})
+def bench(c, sizes="1000"):
+    """Benchmarks (not part of the tests): ingest speed, then full builds at archive scale
+    side by side with vanilla Pelican."""
+    try:
+        import markdown  # noqa: F401 - vanilla Pelican's reader, the baseline
+    except ImportError:
+        c.run(f"{PY} -m pip install -q -e '.[bench]'")
     c.run(f"{PY} bench/ingest_bench.py")
+    c.run(f"{PY} bench/site_bench.py {' '.join(s.strip() for s in sizes.split(','))}")

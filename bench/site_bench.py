@@ -1,0 +1,120 @@
+"""Full builds at archive scale, side by side with vanilla Pelican on the same articles.
+
+    python bench/site_bench.py 1000 5000 20000      (invoke bench --sizes 1000,5000,20000)
+
+For each size: a synthetic archive in the seeds' raw format (bench/synth.py); our full build
+(ingest + site, as `invoke build` runs it); a rebuild after one new issue; vanilla Pelican
+(bench/vanilla_pelicanconf.py) on the same ingested articles, cold and with a warm content
+cache. Ratios are against vanilla measured in the same run, because the machine is shared.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.synth import STORIES_PER_ISSUE, write_archive  # noqa: E402
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+def measured(args: list[str]) -> Run:
+    """Wall time and peak resident memory of a child process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(args)} failed:\n{process.stderr.read().decode()[-2000:]}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def _pelican(content: Path, output: Path, settings: str, extra: dict[str, object]) -> list[str]:
+    args = [sys.executable, "-m", "pelican", str(content), "-s", settings, "-o", str(output), "-q"]
+    if extra:  # one -e with every setting: a second -e replaces the first
+        args += ["-e", *(f"{key}={json.dumps(value)}" for key, value in extra.items())]
+    return args
+
+
+def size_of(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def bench_size(articles: int, work: Path) -> dict[str, float]:
+    seeds, content, output = work / "seeds", work / "content", work / "output"
+    write_archive(seeds, articles)
+    content.mkdir()  # Pelican checks the content path before the ingest plugin fills it
+    ours = {
+        "BULLETIN_SEEDS_PATH": str(seeds),
+        "BULLETIN_REPORT_PATH": str(work / "ingest.md"),
+        "BULLETIN_QUIET": True,
+    }
+    full = measured(_pelican(content, output, "pelicanconf.py", ours))
+    # One more issue arrives: the rebuild an editor waits for every week.
+    extra = write_archive(work / "next", articles + STORIES_PER_ISSUE)[-1]
+    shutil.copy(extra, seeds / extra.name)
+    rebuild = measured(_pelican(content, output, "pelicanconf.py", ours))
+    vanilla_content = work / "vanilla-content"
+    shutil.copytree(content, vanilla_content)
+    vanilla_settings = str(ROOT / "bench" / "vanilla_pelicanconf.py")
+    cache = {"CACHE_PATH": str(work / "vanilla-cache")}
+    vanilla = measured(_pelican(vanilla_content, work / "vanilla-out", vanilla_settings, cache))
+    warm_settings = {**cache, "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+    measured(_pelican(vanilla_content, work / "vanilla-out", vanilla_settings, warm_settings))
+    vanilla_warm = measured(
+        _pelican(vanilla_content, work / "vanilla-out", vanilla_settings, warm_settings)
+    )
+    return {
+        "articles": articles,
+        "full build s": full.seconds,
+        "full build peak MB": full.peak_mb,
+        "rebuild after one issue s": rebuild.seconds,
+        "vanilla s": vanilla.seconds,
+        "vanilla warm cache s": vanilla_warm.seconds,
+        "vanilla peak MB": vanilla.peak_mb,
+        "full / vanilla": full.seconds / vanilla.seconds,
+        "rebuild / full": rebuild.seconds / full.seconds,
+        "output MB": size_of(output) / 2**20,
+        "vanilla output MB": size_of(work / "vanilla-out") / 2**20,
+    }
+
+
+def table(rows: list[dict[str, float]]) -> str:
+    keys = list(rows[0])
+    lines = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
+    for row in rows:
+        cells = [f"{row[k]:.2f}" if isinstance(row[k], float) else str(row[k]) for k in keys]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(sizes: list[int]) -> str:
+    rows = []
+    for size in sizes:
+        work = Path(tempfile.mkdtemp(prefix=f"site-bench-{size}-"))
+        try:
+            rows.append(bench_size(size, work))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        print(table(rows[-1:]), flush=True)
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    return f"Machine: {machine}\n\n{table(rows)}"
+
+
+if __name__ == "__main__":
+    print(main([int(n) for n in sys.argv[1:]] or [1000]))
