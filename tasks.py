@@ -85,9 +85,26 @@ def lint(c):
     c.run(f"{PY} -m ruff format --check .")
 
 
+# What the browser tests need on a fresh machine: Debian's Chromium (never a downloaded
+# browser) and nginx to serve output/ the way a static host does.
+SYSTEM_TOOLS = {"/usr/bin/chromium": "chromium", "/usr/sbin/nginx": "nginx-light"}
+
+
+def _ensure_test_tools(c) -> None:
+    missing = [package for path, package in SYSTEM_TOOLS.items() if not Path(path).exists()]
+    if missing:
+        c.run("apt-get update -q", hide="out")
+        c.run(f"apt-get install -y -q --no-install-recommends {' '.join(missing)}", hide="out")
+    lock = ROOT / "package-lock.json"
+    if lock.exists() and not (ROOT / "node_modules" / ".package-lock.json").exists():
+        c.run("npm ci --no-audit --no-fund", hide="out")
+
+
 @task(help={"k": "only tests matching this expression"})
 def test(c, k=""):
-    """Lint, then run every test."""
+    """Install what the tests need if it is missing, lint, then run every test."""
+    os.chdir(ROOT)
+    _ensure_test_tools(c)
     lint(c)
     c.run(f"{PY} -m pytest {('-k ' + shlex.quote(k)) if k else ''}".strip())
 
