@@ -1,0 +1,69 @@
+"""Archive search (issue 5): a sharded lunr index built here, queried by lunr.js in the browser.
+
+The site calls one function per build:
+
+    from bulletin.search import build_search
+    build_search({"zh": hans_docs, "zh-hant": hant_docs}, output / "search")
+
+which writes ``search/<edition>/`` (the index of each edition, see index.py), and the browser
+files ``search/lunr.min.js``, ``search/tokenize.js``, ``search/search.js`` and
+``search/search-page.js``. The documents follow the contract in documents.py. No Pelican import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from bulletin.search.assets import copy_assets
+from bulletin.search.documents import (
+    SearchDocument,
+    check_documents,
+    documents_from_content,
+    text_from_html,
+    text_from_markdown,
+)
+from bulletin.search.foldmap import build_fold_map
+from bulletin.search.index import EditionIndex, write_edition_index
+
+__all__ = [
+    "EditionIndex",
+    "SearchDocument",
+    "build_fold_map",
+    "build_search",
+    "check_documents",
+    "copy_assets",
+    "documents_from_content",
+    "text_from_html",
+    "text_from_markdown",
+    "write_edition_index",
+]
+
+
+def searchable_texts(editions: Mapping[str, Sequence[Mapping]]):
+    for documents in editions.values():
+        for doc in documents:
+            yield doc["title"]
+            yield doc["subtitle"]
+            yield doc["body"]
+            yield doc["column"]
+            yield " ".join(doc["districts"])
+
+
+def build_search(
+    editions: Mapping[str, Sequence[Mapping]], out_dir: Path, *, assets: bool = True
+) -> dict[str, EditionIndex]:
+    """Write every edition's index under ``out_dir/<edition>/`` and the browser files beside.
+
+    One fold map serves all editions, so a Traditional query finds Simplified text in either.
+    """
+    for documents in editions.values():
+        check_documents(documents)
+    fold_map = build_fold_map(searchable_texts(editions))
+    built = {
+        name: write_edition_index(documents, out_dir / name, fold_map)
+        for name, documents in editions.items()
+    }
+    if assets:
+        copy_assets(out_dir)
+    return built

@@ -1,0 +1,250 @@
+// The search page: results as you type, filters, ?q= in the URL, keyboard navigation.
+//
+// Page contract (the theme provides these ids; see bulletin/search/README.md):
+//   #search-app       wrapper, `hidden` until this script runs; data-index = URL of the
+//                     edition's index folder (e.g. "/search/zh/")
+//   #search-form      <form role="search"> with #search-input (<input type="search" name="q">)
+//   #search-column, #search-district, #search-year   <select>s whose first option (value "")
+//                     means "all"; this script adds the other options from the index
+//   #search-status    result count and messages (aria-live="polite")
+//   #search-results   <ol> the results go into
+//   #search-more      <button hidden> that shows the next page of results
+//   #search-strings   optional <script type="application/json"> with this edition's words
+// lunr.min.js must be loaded (classic script) before this module runs.
+// Reader text and article text are only ever inserted with textContent, never as HTML.
+
+import { ArchiveSearch, PAGE_SIZE, highlight } from "./search.js";
+
+const DEFAULT_STRINGS = {
+  count: "找到 {count} 篇文章",
+  none: "没有找到包含“{query}”的文章",
+  prompt: "输入人名、地名或活动名称搜索",
+  loading: "正在搜索…",
+  error: "搜索暂时不可用",
+  separator: " · ",
+  districtSeparator: "、",
+};
+const FILTERS = ["column", "district", "year"];
+const SNIPPET_LENGTH = 120;
+
+function $(id) {
+  return document.getElementById(id);
+}
+
+function strings() {
+  const script = $("search-strings");
+  if (!script) return DEFAULT_STRINGS;
+  try {
+    return { ...DEFAULT_STRINGS, ...JSON.parse(script.textContent) };
+  } catch {
+    return DEFAULT_STRINGS;
+  }
+}
+
+function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ""));
+}
+
+function appendSegments(parent, segments) {
+  for (const { text, mark } of segments) {
+    const clean = text.replace(/\s+/g, " ");
+    if (mark) {
+      const element = document.createElement("mark");
+      element.textContent = clean;
+      parent.append(element);
+    } else {
+      parent.append(document.createTextNode(clean));
+    }
+  }
+}
+
+function addOptions(select, values) {
+  if (!select) return;
+  for (const [value, count] of values) {
+    const option = document.createElement("option");
+    option.value = String(value);
+    option.textContent = count === undefined ? String(value) : `${value} (${count})`;
+    select.append(option);
+  }
+}
+
+function readUrl() {
+  const params = new URLSearchParams(window.location.search);
+  const state = { q: params.get("q") || "" };
+  for (const name of FILTERS) state[name] = params.get(name) || "";
+  return state;
+}
+
+function urlFor(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set("q", state.q);
+  for (const name of FILTERS) if (state[name]) params.set(name, state[name]);
+  const query = params.toString();
+  return `${window.location.pathname}${query ? `?${query}` : ""}${window.location.hash}`;
+}
+
+export async function mountSearchPage({ lunr = globalThis.lunr } = {}) {
+  const app = $("search-app");
+  const form = $("search-form");
+  const input = $("search-input");
+  const status = $("search-status");
+  const list = $("search-results");
+  const more = $("search-more");
+  const selects = Object.fromEntries(FILTERS.map((name) => [name, $(`search-${name}`)]));
+  const words = strings();
+  if (!app || !form || !input || !status || !list || !lunr) return null;
+
+  const engine = new ArchiveSearch({ baseUrl: app.dataset.index, lunr });
+  app.hidden = false;
+  let found = null;
+  let shown = 0;
+  let sequence = 0;
+  let typingTimer = 0;
+
+  function current() {
+    const state = { q: input.value.trim() };
+    for (const name of FILTERS) state[name] = selects[name]?.value || "";
+    return state;
+  }
+
+  function apply(state) {
+    input.value = state.q;
+    for (const name of FILTERS) if (selects[name]) selects[name].value = state[name];
+  }
+
+  function remember(push) {
+    const url = urlFor(current());
+    if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) {
+      return;
+    }
+    window.history[push ? "pushState" : "replaceState"](null, "", url);
+  }
+
+  async function renderMore() {
+    const mine = sequence;
+    const page = found.hits.slice(shown, shown + PAGE_SIZE);
+    const docs = await Promise.all(page.map((hit) => engine.document(hit.id)));
+    if (mine !== sequence) return null;
+    let first = null;
+    for (const doc of docs) {
+      const item = document.createElement("li");
+      item.className = "search-result";
+      const heading = document.createElement("h3");
+      const link = document.createElement("a");
+      link.href = doc.url;
+      appendSegments(link, highlight(doc.title, engine.tokenizer, found.groups));
+      heading.append(link);
+      const meta = document.createElement("p");
+      meta.className = "search-meta";
+      const time = document.createElement("time");
+      time.dateTime = doc.date;
+      time.textContent = doc.date;
+      const details = [doc.column, doc.districts.join(words.districtSeparator)].filter(Boolean);
+      meta.append(time, document.createTextNode(details.map((d) => words.separator + d).join("")));
+      const snippet = document.createElement("p");
+      snippet.className = "search-snippet";
+      const text = doc.subtitle ? `${doc.subtitle}\n${doc.text}` : doc.text;
+      appendSegments(snippet, highlight(text, engine.tokenizer, found.groups, SNIPPET_LENGTH));
+      item.append(heading, meta, snippet);
+      list.append(item);
+      first ??= link;
+    }
+    shown += page.length;
+    if (more) more.hidden = shown >= found.hits.length;
+    return first;
+  }
+
+  async function run() {
+    const state = current();
+    const mine = ++sequence;
+    if (!state.q) {
+      found = null;
+      list.replaceChildren();
+      if (more) more.hidden = true;
+      status.textContent = words.prompt;
+      return;
+    }
+    status.textContent = words.loading;
+    try {
+      const result = await engine.search(state.q, state);
+      if (mine !== sequence) return;
+      found = result;
+      shown = 0;
+      list.replaceChildren();
+      await renderMore();
+      if (mine !== sequence) return;
+      status.textContent = result.total
+        ? fill(words.count, { count: result.total, query: state.q })
+        : fill(words.none, { query: state.q });
+    } catch (error) {
+      if (mine !== sequence) return;
+      status.textContent = words.error;
+      console.error(error);
+    }
+  }
+
+  function resultLinks() {
+    return [...list.querySelectorAll(".search-result h3 a")];
+  }
+
+  const meta = await engine.ready();
+  addOptions(selects.column, meta.columns);
+  addOptions(selects.district, meta.districts);
+  addOptions(
+    selects.year,
+    meta.years.map(([year]) => [year]),
+  );
+
+  input.addEventListener("input", () => {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => {
+      remember(false);
+      run();
+    }, 150);
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(typingTimer);
+    remember(true);
+    run();
+  });
+  for (const name of FILTERS) {
+    selects[name]?.addEventListener("change", () => {
+      remember(true);
+      run();
+    });
+  }
+  more?.addEventListener("click", async () => {
+    const first = await renderMore();
+    first?.focus();
+  });
+  window.addEventListener("popstate", () => {
+    apply(readUrl());
+    run();
+  });
+  // Arrow keys move between the search box and the result links; Escape returns to the box.
+  app.addEventListener("keydown", (event) => {
+    const links = resultLinks();
+    const at = links.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" && (document.activeElement === input || at >= 0)) {
+      const next = links[at + 1];
+      if (next) {
+        event.preventDefault();
+        next.focus();
+      }
+    } else if (event.key === "ArrowUp" && at >= 0) {
+      event.preventDefault();
+      (at === 0 ? input : links[at - 1]).focus();
+    } else if (event.key === "Escape" && at >= 0) {
+      input.focus();
+    }
+  });
+
+  apply(readUrl());
+  await run();
+  return engine;
+}
+
+if (typeof document !== "undefined" && document.getElementById("search-app")) {
+  mountSearchPage();
+}

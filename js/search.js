@@ -1,0 +1,264 @@
+// Archive search in the browser: lunr.js over lazily fetched index shards.
+//
+// The build (bulletin/search/index.py) writes, per edition, meta.json, term shards t/<n>.json,
+// one store file per article d/<n>.json and facet lists f/c<i>.json, f/d<i>.json. A query
+// fetches meta.json once, then only the shards that hold its terms; from those postings it
+// assembles a small lunr.Index (lunr's own Index, Vector and TokenSet) and asks it with
+// idx.query, never idx.search: a reader's text would be parsed as lunr query syntax, and lunr's
+// default pipeline (trimmer, stop words, stemmer) would delete Chinese tokens.
+//
+// Scores are lunr's: each posting carries the score lunr's builder gives that term in that field
+// of that article, which is the only part of an article's vector a query's dot product reads.
+
+import { Tokenizer, parseFoldMap } from "./tokenize.js";
+
+export const PAGE_SIZE = 10;
+
+// FNV-1a over code points, as bulletin/search/index.py shard_of.
+export function shardOf(term, shards) {
+  let value = 0x811c9dc5;
+  for (const char of term) {
+    value = Math.imul(value ^ char.codePointAt(0), 0x01000193) >>> 0;
+  }
+  return value % shards;
+}
+
+async function fetchJsonOverHttp(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.json();
+}
+
+function joinUrl(base, path) {
+  return base.endsWith("/") ? base + path : `${base}/${path}`;
+}
+
+// Postings of one field as the build encodes them: article gap, score x 1000, number of
+// positions, first position, position gaps, ...
+function decodeField(flat) {
+  const postings = [];
+  let number = 0;
+  let i = 0;
+  while (i < flat.length) {
+    number += flat[i];
+    const score = flat[i + 1] / 1000;
+    const count = flat[i + 2];
+    const positions = new Array(count);
+    let position = 0;
+    for (let k = 0; k < count; k += 1) {
+      position += flat[i + 3 + k];
+      positions[k] = position;
+    }
+    postings.push({ ref: String(number), score, positions });
+    i += 3 + count;
+  }
+  return postings;
+}
+
+// True when the tokens of `group` sit at consecutive positions of one field.
+export function isPhraseIn(group, metadata, fields) {
+  if (group.length < 2) return group.every((term) => term in metadata);
+  for (const field of fields) {
+    const lists = group.map((term) => metadata[term]?.[field]?.index);
+    if (lists.some((list) => !list)) continue;
+    const later = lists.slice(1).map((list) => new Set(list));
+    for (const start of lists[0]) {
+      if (later.every((set, k) => set.has(start + k + 1))) return true;
+    }
+  }
+  return false;
+}
+
+export class ArchiveSearch {
+  // baseUrl: the edition's index folder; lunr: the lunr.js global; fetchJson: url -> object.
+  constructor({ baseUrl, lunr, fetchJson = fetchJsonOverHttp }) {
+    this.baseUrl = baseUrl;
+    this.lunr = lunr;
+    this.fetchJson = fetchJson;
+    this.files = new Map(); // path -> Promise of parsed JSON, so nothing is fetched twice
+    this.postings = new Map(); // term -> decoded postings per field, or null when absent
+    this.metaPromise = null;
+  }
+
+  load(path) {
+    if (!this.files.has(path)) {
+      const promise = this.fetchJson(joinUrl(this.baseUrl, path));
+      promise.catch(() => this.files.delete(path)); // let a later query retry
+      this.files.set(path, promise);
+    }
+    return this.files.get(path);
+  }
+
+  ready() {
+    if (!this.metaPromise) {
+      this.metaPromise = this.load("meta.json").then((meta) => {
+        this.meta = meta;
+        this.tokenizer = new Tokenizer(parseFoldMap(meta.fold));
+        return meta;
+      });
+    }
+    return this.metaPromise;
+  }
+
+  async loadTerms(terms) {
+    const missing = terms.filter((term) => !this.postings.has(term));
+    const shards = [...new Set(missing.map((term) => shardOf(term, this.meta.shards)))];
+    const loaded = await Promise.all(shards.map((n) => this.load(`t/${n}.json`)));
+    const byShard = new Map(shards.map((n, i) => [n, loaded[i]]));
+    for (const term of missing) {
+      const encoded = byShard.get(shardOf(term, this.meta.shards))[term];
+      this.postings.set(term, encoded ? encoded.map(decodeField) : null);
+    }
+  }
+
+  // A lunr.Index holding just these terms: enough for lunr to match and score the query.
+  indexFor(terms) {
+    const lunr = this.lunr;
+    const fields = this.meta.fields;
+    const invertedIndex = Object.create(null);
+    const vectors = new Map();
+    const present = terms.filter((term) => this.postings.get(term));
+    present.forEach((term, termIndex) => {
+      const entry = { _index: termIndex };
+      this.postings.get(term).forEach((postings, f) => {
+        const byRef = Object.create(null);
+        for (const { ref, score, positions } of postings) {
+          byRef[ref] = { index: positions };
+          const key = `${fields[f]}/${ref}`;
+          if (!vectors.has(key)) vectors.set(key, []);
+          vectors.get(key).push(termIndex, score);
+        }
+        entry[fields[f]] = byRef;
+      });
+      invertedIndex[term] = entry;
+    });
+    const fieldVectors = Object.create(null);
+    for (const [key, elements] of vectors) fieldVectors[key] = new lunr.Vector(elements);
+    return new lunr.Index({
+      invertedIndex,
+      fieldVectors,
+      tokenSet: lunr.TokenSet.fromArray([...present].sort()),
+      fields,
+      pipeline: new lunr.Pipeline(),
+    });
+  }
+
+  async facet(kind, name) {
+    const list = kind === "column" ? this.meta.columns : this.meta.districts;
+    const number = list.findIndex(([value]) => value === name);
+    if (number < 0) return new Set();
+    const gaps = await this.load(`f/${kind === "column" ? "c" : "d"}${number}.json`);
+    const members = new Set();
+    let id = 0;
+    for (const gap of gaps) members.add((id += gap));
+    return members;
+  }
+
+  // Every query term is required; stories holding each space-separated part of the query as a
+  // whole phrase come first, then lunr's score, then the newer story.
+  async search(query, filters = {}) {
+    await this.ready();
+    const groups = this.tokenizer.queryGroups(query);
+    const terms = [...new Set(groups.flat())];
+    if (!terms.length) return { query, groups, terms, total: 0, hits: [] };
+    await this.loadTerms(terms);
+    const lunr = this.lunr;
+    const idx = this.indexFor(terms);
+    const results = idx.query((q) => {
+      for (const term of terms) {
+        q.term(term, {
+          presence: lunr.Query.presence.REQUIRED,
+          usePipeline: false,
+          wildcard: lunr.Query.wildcard.NONE,
+        });
+      }
+    });
+    const keep = await this.filter(filters);
+    const hits = [];
+    for (const result of results) {
+      const id = Number(result.ref);
+      if (keep && !keep(id)) continue;
+      const metadata = result.matchData.metadata;
+      const phrase = groups.every((group) => isPhraseIn(group, metadata, this.meta.fields));
+      hits.push({ id, score: result.score, phrase });
+    }
+    hits.sort((a, b) => b.phrase - a.phrase || b.score - a.score || b.id - a.id);
+    return { query, groups, terms, total: hits.length, hits };
+  }
+
+  async filter({ column, district, year } = {}) {
+    const tests = [];
+    if (year) {
+      const range = this.meta.years.find(([y]) => String(y) === String(year));
+      tests.push(range ? (id) => id >= range[1] && id <= range[2] : () => false);
+    }
+    for (const [kind, name] of [
+      ["column", column],
+      ["district", district],
+    ]) {
+      if (name) {
+        const members = await this.facet(kind, name);
+        tests.push((id) => members.has(id));
+      }
+    }
+    return tests.length ? (id) => tests.every((test) => test(id)) : null;
+  }
+
+  document(id) {
+    return this.load(`d/${id}.json`);
+  }
+}
+
+// The text split into [{text, mark}] segments: whole-phrase occurrences of a query group are
+// marked, or its single tokens where the phrase is not there. With maxLength, a window of about
+// that many UTF-16 units around the first mark, with "…" where text was cut.
+export function highlight(text, tokenizer, groups, maxLength = Infinity) {
+  const tokens = tokenizer.spans(text);
+  const ranges = [];
+  for (const group of groups) {
+    let found = false;
+    for (let i = 0; i + group.length <= tokens.length; i += 1) {
+      if (group.every((term, k) => tokens[i + k].text === term)) {
+        ranges.push([tokens[i].start, tokens[i + group.length - 1].end]);
+        found = true;
+      }
+    }
+    if (!found) {
+      for (const t of tokens) if (group.includes(t.text)) ranges.push([t.start, t.end]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([...range]);
+  }
+  let from = 0;
+  let to = text.length;
+  if (text.length > maxLength) {
+    const anchor = merged.length ? merged[0][0] : 0;
+    from = Math.max(0, Math.min(anchor - Math.floor(maxLength / 4), text.length - maxLength));
+    to = Math.min(text.length, from + maxLength);
+    if (isLowSurrogate(text.charCodeAt(from))) from -= 1; // never cut a character in two
+    if (isLowSurrogate(text.charCodeAt(to))) to += 1;
+  }
+  const segments = [];
+  if (from > 0) segments.push({ text: "…", mark: false });
+  let at = from;
+  for (const [start, end] of merged) {
+    if (end <= from || start >= to) continue;
+    const s = Math.max(start, from);
+    const e = Math.min(end, to);
+    if (s > at) segments.push({ text: text.slice(at, s), mark: false });
+    segments.push({ text: text.slice(s, e), mark: true });
+    at = e;
+  }
+  if (at < to) segments.push({ text: text.slice(at, to), mark: false });
+  if (to < text.length) segments.push({ text: "…", mark: false });
+  return segments;
+}
+
+function isLowSurrogate(code) {
+  return code >= 0xdc00 && code <= 0xdfff;
+}

@@ -1,0 +1,85 @@
+"""Fixtures for the search tests: the seed archive in both scripts, built once, and a way to ask
+the real browser code (js/search.js, run by Node) for results."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from bulletin.search import build_search, documents_from_content
+from bulletin.search.assets import LUNR_JS
+
+ROOT = Path(__file__).resolve().parents[2]
+HARNESS = Path(__file__).with_name("harness.mjs")
+
+
+def _node() -> str:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("the search tests run the browser code in Node: install Node.js 20+")
+    if not LUNR_JS.exists():
+        # A fresh clone has no node_modules: install exactly what package-lock.json pins.
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True)
+    return node
+
+
+@pytest.fixture(scope="session")
+def node() -> str:
+    return _node()
+
+
+def traditional(documents: list[dict]) -> list[dict]:
+    """The Traditional edition as issue 4 makes it (OpenCC s2tw), with its own URLs."""
+    import opencc
+
+    convert = opencc.OpenCC("s2tw").convert
+    converted = []
+    for doc in documents:
+        twin = dict(doc)
+        for field in ("title", "subtitle", "body", "column"):
+            twin[field] = convert(doc[field])
+        twin["districts"] = [convert(name) for name in doc["districts"]]
+        twin["url"] = "/zh-hant" + doc["url"]
+        twin["alternate_url"] = doc["url"]
+        converted.append(twin)
+    return converted
+
+
+@pytest.fixture(scope="session")
+def seed_editions() -> dict[str, list[dict]]:
+    hans = documents_from_content(ROOT / "content" / "articles")
+    return {"zh": hans, "zh-hant": traditional(hans)}
+
+
+@pytest.fixture(scope="session")
+def built_search(tmp_path_factory, seed_editions, node) -> Path:
+    out = tmp_path_factory.mktemp("search")
+    build_search(seed_editions, out)
+    return out
+
+
+def run_queries(node: str, index: Path, queries: list[dict], page_size: int = 10) -> list[dict]:
+    request = {"index": str(index), "pageSize": page_size, "queries": queries}
+    done = subprocess.run(
+        [node, str(HARNESS)],
+        input=json.dumps(request, ensure_ascii=False),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return json.loads(done.stdout)
+
+
+@pytest.fixture(scope="session")
+def ask(node, built_search):
+    """ask(edition, [query dicts]) -> the harness's answers."""
+
+    def _ask(edition: str, queries: list[dict], page_size: int = 10) -> list[dict]:
+        return run_queries(node, built_search / edition, queries, page_size)
+
+    return _ask

@@ -1,0 +1,137 @@
+"""The shard builder: lunr's own scores, every term in its shard, a byte-identical rebuild."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from lunr.builder import Builder
+
+from bulletin.search import build_search
+from bulletin.search.documents import DocumentError, check_documents
+from bulletin.search.index import FIELDS, field_text, shard_of, sort_documents, write_edition_index
+from bulletin.search.tokenize import Tokenizer
+
+
+def _decode(flat: list[int]) -> dict[str, tuple[float, list[int]]]:
+    """article number -> (score, positions), as js/search.js decodes a field."""
+    postings, number, i = {}, 0, 0
+    while i < len(flat):
+        number += flat[i]
+        count, position, positions = flat[i + 2], 0, []
+        for gap in flat[i + 3 : i + 3 + count]:
+            position += gap
+            positions.append(position)
+        postings[str(number)] = (flat[i + 1] / 1000, positions)
+        i += 3 + count
+    return postings
+
+
+def _all_postings(index_dir: Path) -> dict[str, list]:
+    terms: dict[str, list] = {}
+    for shard in sorted((index_dir / "t").glob("*.json")):
+        terms.update(json.loads(shard.read_text(encoding="utf-8")))
+    return terms
+
+
+def test_scores_and_positions_are_lunr_pys(built_search, seed_editions):
+    """lunr.py's Builder on the same tokens gives every score and position the shards hold."""
+    meta = json.loads((built_search / "zh" / "meta.json").read_text(encoding="utf-8"))
+    fold = list(meta["fold"])
+    tokenizer = Tokenizer(dict(zip(fold[0::2], fold[1::2], strict=True)))
+    builder = Builder()
+    builder.ref("number")
+    builder.metadata_whitelist = ["index"]
+    for field, boost in FIELDS:
+        builder.field(field, boost=boost)
+    for number, doc in enumerate(sort_documents(seed_editions["zh"])):
+        tokenized = {f: " ".join(tokenizer.tokens(field_text(doc, f))) for f, _ in FIELDS}
+        builder.add({"number": number, **tokenized})
+    reference = builder.build()
+
+    postings = _all_postings(built_search / "zh")
+    assert sorted(postings) == sorted(reference.inverted_index)
+    for term, fields in postings.items():
+        lunr_posting = reference.inverted_index[term]
+        for (field, _boost), flat in zip(FIELDS, fields, strict=True):
+            ours = _decode(flat)
+            assert sorted(ours) == sorted(lunr_posting[field])
+            for ref, (score, positions) in ours.items():
+                assert positions == lunr_posting[field][ref]["index"]
+                elements = reference.field_vectors[f"{field}/{ref}"].elements
+                vector = dict(zip(elements[0::2], elements[1::2], strict=True))
+                assert vector[lunr_posting["_index"]] == score, (term, field, ref)
+
+
+def test_every_term_sits_in_its_hash_shard(built_search):
+    meta = json.loads((built_search / "zh" / "meta.json").read_text(encoding="utf-8"))
+    for shard in (built_search / "zh" / "t").glob("*.json"):
+        for term in json.loads(shard.read_text(encoding="utf-8")):
+            assert shard_of(term, meta["shards"]) == int(shard.stem)
+    assert len(list((built_search / "zh" / "t").glob("*.json"))) == meta["shards"]
+
+
+def test_store_and_facets(built_search, seed_editions):
+    index = built_search / "zh-hant"
+    meta = json.loads((index / "meta.json").read_text(encoding="utf-8"))
+    assert meta["documents"] == len(seed_editions["zh-hant"])
+    first = json.loads((index / "d" / "0.json").read_text(encoding="utf-8"))
+    assert first["url"].startswith("/zh-hant/") and first["alternate_url"].startswith("/articles/")
+    # Articles are numbered by date, so each year is a range of numbers.
+    dates = [
+        json.loads((index / "d" / f"{n}.json").read_text(encoding="utf-8"))["date"]
+        for n in range(meta["documents"])
+    ]
+    assert dates == sorted(dates)
+    for year, first_number, last_number in meta["years"]:
+        assert all(d.startswith(str(year)) for d in dates[first_number : last_number + 1])
+    for number, (name, count) in enumerate(meta["districts"]):
+        gaps = json.loads((index / "f" / f"d{number}.json").read_text(encoding="utf-8"))
+        assert len(gaps) == count
+        article = json.loads((index / "d" / f"{gaps[0]}.json").read_text(encoding="utf-8"))
+        assert name in article["districts"]
+    assert "區" in meta["fold"]  # the Traditional edition's names fold
+
+
+def test_rebuild_is_byte_identical(tmp_path, seed_editions):
+    def snapshot(folder: Path) -> dict[str, bytes]:
+        return {
+            str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+        }
+
+    build_search(seed_editions, tmp_path / "a", assets=False)
+    reordered = {name: list(reversed(docs)) for name, docs in reversed(seed_editions.items())}
+    build_search(reordered, tmp_path / "b", assets=False)
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+
+
+def test_rebuild_removes_stale_shards(tmp_path, seed_editions):
+    out = tmp_path / "zh"
+    write_edition_index(seed_editions["zh"], out, {})
+    write_edition_index(seed_editions["zh"][:2], out, {})
+    meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    assert len(list((out / "t").glob("*.json"))) == meta["shards"]
+    assert len(list((out / "d").glob("*.json"))) == 2
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"date": "2024/01/02"}, "YYYY-MM-DD"),
+        ({"year": 1999}, "year"),
+        ({"districts": "北碚区"}, "list"),
+    ],
+)
+def test_contract_is_checked_with_the_article_named(seed_editions, change, message):
+    doc = {**seed_editions["zh"][0], **change}
+    with pytest.raises(DocumentError, match=message):
+        check_documents([doc])
+    missing = {k: v for k, v in seed_editions["zh"][0].items() if k != "body"}
+    with pytest.raises(DocumentError, match="missing body"):
+        check_documents([missing])
+
+
+def test_assets_are_copied(built_search):
+    for name in ("lunr.min.js", "tokenize.js", "search.js", "search-page.js"):
+        assert (built_search / name).stat().st_size > 1000
