@@ -1,0 +1,66 @@
+"""The Traditional Chinese editions, without Pelican: editions, conversion, glossary, checks.
+
+The site integration needs only these names:
+
+    editions_from_settings(BULLETIN_EDITIONS) -> [SIMPLIFIED, Edition(...), ...]
+    converter_for(edition) -> EditionConverter   # one per edition and process, glossary inside
+        .convert(text)        titles, summaries, tags ({{name}} marks honoured, braces dropped)
+        .convert_html(html)   pages and fragments: text and alt/title/aria-label/meta content
+    strip_no_convert_marks(text)       the same text for the Simplified master
+    no_convert_plugin                  markdown-it plugin: {{name}} -> <span translate="no">
+    find_unconverted_html(html, converter, keep=no_convert_phrases(markdown))  -> [] when done
+    review_list(text, converter), format_review(items)   editors' review of OpenCC's guesses
+    simplified_master(text)            (detect) a Traditional submission -> Simplified master
+"""
+
+from .check import Leftover, find_unconverted, find_unconverted_html
+from .converter import DEFAULT_CACHE_DIR, DEFAULT_GLOSSARY, EditionConverter, converter_for
+from .detect import Master, ScriptGuess, guess_script, simplified_master, to_simplified
+from .editions import (
+    HONG_KONG,
+    HONG_KONG_SETTINGS,
+    SIMPLIFIED,
+    TRADITIONAL,
+    TRADITIONAL_SETTINGS,
+    Edition,
+    EditionError,
+    edition_from_settings,
+    editions_from_settings,
+)
+from .glossary import Glossary, GlossaryError, load_glossary, parse_glossary
+from .marks import no_convert_phrases, no_convert_plugin, strip_no_convert_marks
+from .review import ReviewItem, format_review, review_list
+
+__all__ = [
+    "DEFAULT_CACHE_DIR",
+    "DEFAULT_GLOSSARY",
+    "HONG_KONG",
+    "HONG_KONG_SETTINGS",
+    "SIMPLIFIED",
+    "TRADITIONAL",
+    "TRADITIONAL_SETTINGS",
+    "Edition",
+    "EditionConverter",
+    "EditionError",
+    "Glossary",
+    "GlossaryError",
+    "Leftover",
+    "Master",
+    "ReviewItem",
+    "ScriptGuess",
+    "converter_for",
+    "edition_from_settings",
+    "editions_from_settings",
+    "find_unconverted",
+    "find_unconverted_html",
+    "format_review",
+    "guess_script",
+    "load_glossary",
+    "no_convert_phrases",
+    "no_convert_plugin",
+    "parse_glossary",
+    "review_list",
+    "simplified_master",
+    "strip_no_convert_marks",
+    "to_simplified",
+]

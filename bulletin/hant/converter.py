@@ -1,0 +1,112 @@
+"""One OpenCC converter per edition and process, with the editors' glossary inside it.
+
+OpenCC objects cannot be pickled, so worker processes must build their own: an
+`EditionConverter` pickles as a recipe (edition, glossary entries, cache folder) and the
+receiving process builds - once - its own converter from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+
+import opencc
+
+from .config import edition_config, write_config
+from .editions import LENGTH_PRESERVING_CONFIGS, Edition
+from .glossary import Glossary, load_glossary
+from .marks import has_marks, split_marks
+from .markup import convert_html, joined_conversion
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_GLOSSARY = REPO_ROOT / "glossary"
+DEFAULT_CACHE_DIR = REPO_ROOT / "cache" / "opencc"
+
+GlossaryEntries = tuple[tuple[str, str], ...]
+
+
+class EditionConverter:
+    """Converts Simplified text, Markdown-free plain text or HTML, for one edition."""
+
+    def __init__(self, edition: Edition, glossary: GlossaryEntries, cache_dir: Path) -> None:
+        if edition.opencc_config is None:
+            raise ValueError(f"{edition.code} is the master edition; it is never converted")
+        self.edition = edition
+        self.glossary: Mapping[str, str] = dict(glossary)
+        self.cache_dir = cache_dir
+        self._recipe = (edition, glossary, cache_dir)
+        config = edition_config(edition.opencc_config, self.glossary)
+        self.config_path = write_config(edition.code, config, cache_dir)
+        self._opencc = opencc.OpenCC(str(self.config_path))
+
+    @property
+    def length_preserving(self) -> bool:
+        """Output has as many characters as input (needed to line the two up)."""
+        return self.edition.opencc_config in LENGTH_PRESERVING_CONFIGS
+
+    def convert_plain(self, text: str) -> str:
+        """OpenCC with the glossary, nothing else: braces of marks are converted as text."""
+        return self._opencc.convert(text) if text else text
+
+    def convert(self, text: str) -> str:
+        """Plain text (a title, a summary, a tag): marked names lose their braces, stay as is."""
+        if not has_marks(text):
+            return self.convert_plain(text)
+        layout = list(split_marks(text))
+        pieces = [piece for piece, keep in layout if not keep]
+        converted = iter(self.convert_many(pieces, [False] * len(pieces)))
+        return "".join(piece if keep else next(converted) for piece, keep in layout)
+
+    def convert_many(self, texts: Iterable[str], joins: Iterable[bool] | None = None) -> list[str]:
+        """Many short texts in one OpenCC call; joins[i] glues texts[i] to texts[i-1]."""
+        texts = list(texts)
+        joins = [False] * len(texts) if joins is None else list(joins)
+        return joined_conversion(self.convert_plain, texts, joins)
+
+    def convert_html(self, html: str) -> str:
+        """A page or fragment: text and readable attributes converted, markup untouched."""
+        return convert_html(html, self.convert_many)
+
+    def __reduce__(self):
+        return (_converter, self._recipe)
+
+    def __repr__(self) -> str:
+        return (
+            f"EditionConverter({self.edition.code}, {self.edition.opencc_config}, "
+            f"{len(self.glossary)} glossary entries)"
+        )
+
+
+def converter_for(
+    edition: Edition,
+    glossary: Path | Glossary | None = DEFAULT_GLOSSARY,
+    cache_dir: Path = DEFAULT_CACHE_DIR,
+) -> EditionConverter:
+    """The process's converter for `edition`; built on first use, rebuilt if the glossary changed.
+
+    `glossary` is a file or folder of glossary files (default: glossary/ in the repository), a
+    parsed Glossary, or None for plain OpenCC.
+    """
+    if glossary is None:
+        entries: GlossaryEntries = ()
+    else:
+        parsed = glossary if isinstance(glossary, Glossary) else _load(glossary, _stamp(glossary))
+        entries = tuple(sorted(parsed.entries_for(edition.code).items()))
+    return _converter(edition, entries, Path(cache_dir))
+
+
+@lru_cache(maxsize=16)
+def _converter(edition: Edition, glossary: GlossaryEntries, cache_dir: Path) -> EditionConverter:
+    return EditionConverter(edition, glossary, cache_dir)
+
+
+def _stamp(path: Path) -> tuple:
+    """Changes whenever an editor saves, adds or removes a glossary file."""
+    files = sorted(path.glob("*.txt")) if path.is_dir() else [path]
+    return tuple((str(file), file.stat().st_mtime_ns, file.stat().st_size) for file in files)
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path, _stamp: tuple) -> Glossary:
+    return load_glossary(path)

@@ -1,0 +1,136 @@
+"""Is a bulletin already in Traditional characters (a partner's submission)? Make it Simplified.
+
+The archive's master is Simplified and every edition is converted from it, so a Traditional
+submission is converted to Simplified before the ingest reads it (its column labels, districts
+and dates are matched in Simplified). Call `simplified_master(text)` on the decoded text.
+
+Detection counts characters each direction would change: Traditional text is full of
+characters t2s rewrites (們, 會, 發) and has few s2t would rewrite, Simplified text the reverse.
+A Simplified story quoting a Traditional name stays Simplified.
+
+The conversion is t2s with two additions, because partners write Taiwan or Hong Kong forms,
+not OpenCC's standard ones: plain t2s leaves 著 in 接著/著力 (Taiwan writes 著 for zhe; the
+Simplified is 着) and 衞 in 衞生. Taiwan and Hong Kong variants are first mapped to OpenCC's
+forms (as tw2s and hk2s do), then t2s runs. The tofu-risk dictionary of t2s (rare characters
+mapped to forms many fonts lack) is left out: a master page must display everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import opencc
+
+from .config import write_config
+from .converter import DEFAULT_CACHE_DIR
+from .wheel import SHARE_DIR
+
+MIN_EVIDENCE = 8  # characters; below this a text is too short to call Traditional
+TRADITIONAL_SHARE = 0.75  # of the characters either direction would change
+
+
+@dataclass(frozen=True)
+class ScriptGuess:
+    traditional_only: int  # characters t2s would change
+    simplified_only: int  # characters s2t would change
+
+    @property
+    def is_traditional(self) -> bool:
+        total = self.traditional_only + self.simplified_only
+        return (
+            self.traditional_only >= MIN_EVIDENCE
+            and self.traditional_only >= TRADITIONAL_SHARE * total
+        )
+
+
+@dataclass(frozen=True)
+class Master:
+    text: str  # Simplified: the input itself, or its conversion
+    converted: bool
+    guess: ScriptGuess
+
+    @property
+    def note(self) -> str:
+        """A sentence for the ingest report."""
+        if not self.converted:
+            return ""
+        return (
+            f"raw text is Traditional ({self.guess.traditional_only} Traditional-only against "
+            f"{self.guess.simplified_only} Simplified-only characters); converted to Simplified"
+        )
+
+
+def guess_script(text: str) -> ScriptGuess:
+    to_simplified, to_traditional = _standard("t2s"), _standard("s2t")
+    return ScriptGuess(
+        traditional_only=_changed(text, to_simplified.convert(text)),
+        simplified_only=_changed(text, to_traditional.convert(text)),
+    )
+
+
+def simplified_master(text: str, cache_dir: Path = DEFAULT_CACHE_DIR) -> Master:
+    """The text the ingest should read: unchanged if Simplified, converted if Traditional."""
+    guess = guess_script(text)
+    if not guess.is_traditional:
+        return Master(text, False, guess)
+    return Master(to_simplified(text, cache_dir), True, guess)
+
+
+def to_simplified(text: str, cache_dir: Path = DEFAULT_CACHE_DIR) -> str:
+    """Traditional (OpenCC, Taiwan or Hong Kong forms) -> Simplified, vocabulary untouched."""
+    return _partner_converter(Path(cache_dir)).convert(text)
+
+
+def _changed(before: str, after: str) -> int:
+    if len(before) != len(after):  # cannot happen with these configs; count the difference
+        return abs(len(before) - len(after))
+    return sum(1 for a, b in zip(before, after, strict=True) if a != b)
+
+
+@lru_cache(maxsize=2)
+def _standard(name: str) -> opencc.OpenCC:
+    return opencc.OpenCC(name)
+
+
+def _ocd2(name: str) -> dict:
+    return {"type": "ocd2", "file": str(SHARE_DIR / f"{name}.ocd2")}
+
+
+def _first_of(*names: str) -> dict:
+    return {
+        "dict": {
+            "type": "group",
+            "match_policy": "short_circuit",
+            "dicts": [_ocd2(name) for name in names],
+        }
+    }
+
+
+PARTNER_TO_SIMPLIFIED = {
+    "name": "Traditional (OpenCC, Taiwan or Hong Kong forms) to Simplified, without tofu risk",
+    "normalization": [{"dict": _ocd2("CJK_Compatibility_Ideographs")}],
+    "segmentation": {
+        "type": "mmseg",
+        "dict": {
+            "type": "group",
+            "match_policy": "union",
+            "dicts": [
+                _ocd2("TSPhrases"),
+                _ocd2("TWVariantsRevPhrases"),
+                _ocd2("HKVariantsRevPhrases"),
+            ],
+        },
+    },
+    "conversion_chain": [
+        _first_of("TWVariantsRevPhrases", "TWVariantsRev"),
+        _first_of("HKVariantsRevPhrases", "HKVariantsRev"),
+        _first_of("TSPhrases", "TSCharacters"),
+    ],
+}
+
+
+@lru_cache(maxsize=2)
+def _partner_converter(cache_dir: Path) -> opencc.OpenCC:
+    return opencc.OpenCC(str(write_config("partner2s", PARTNER_TO_SIMPLIFIED, cache_dir)))

@@ -1,0 +1,150 @@
+"""The review list: where OpenCC had to guess, so editors know where the glossary should grow.
+
+OpenCC calls a span ambiguous when the dictionary entry it used has more than one candidate
+(余 -> 餘 or 余; 了 -> 了 or 瞭). The native `opencc --ambiguities` reports exactly those spans
+for a config; run on the edition's own config, glossary entries are never reported (each has
+one candidate). Added here: glossary entries a longer built-in phrase starting earlier took
+away (城口县志愿者 is cut 县志|愿者, so `志愿 = 志願` never applies).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .converter import EditionConverter
+from .marks import kept_ranges
+from .wheel import dictionary_entries, native_tool
+
+CONTEXT = 10
+GUESS = "guess"
+SHADOWED = "glossary-shadowed"
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    kind: str  # GUESS or SHADOWED
+    source: str  # the Simplified phrase
+    chosen: str  # what the edition prints
+    start: int  # offsets in the text with the marks' braces removed
+    end: int
+    context: str  # Simplified text around it, the phrase in 【】
+    candidates: tuple[str, ...] = ()  # what OpenCC knew for it, its choice first
+
+
+def review_list(text: str, converter: EditionConverter) -> list[ReviewItem]:
+    """Every guessed span and every overridden glossary entry in `text`, in text order."""
+    if not converter.length_preserving:
+        raise ValueError("the review list needs a config that converts character for character")
+    plain, kept = kept_ranges(text)
+    output, spans = _ambiguities(plain, converter)
+    applied, shadowed = _glossary_use(plain, output, converter)
+    covered = {index for start, end in [*kept, *applied] for index in range(start, end)}
+    items = [
+        _item(GUESS, plain, output, start, end, converter)
+        for start, end in spans
+        if covered.isdisjoint(range(start, end))
+    ]
+    items += [
+        _item(SHADOWED, plain, output, start, end, converter, (converter.convert_plain(phrase),))
+        for start, end in shadowed
+        for phrase in [plain[start:end]]
+    ]
+    return sorted(items, key=lambda item: (item.start, item.kind))
+
+
+def _ambiguities(plain: str, converter: EditionConverter) -> tuple[str, list[tuple[int, int]]]:
+    """Run the wheel's native CLI; returns the converted text and the guessed spans in it."""
+    run = subprocess.run(
+        [native_tool("opencc"), "-c", converter.config_path, "--ambiguities"],
+        input=plain.encode("utf-8"),
+        capture_output=True,
+        check=True,
+    )
+    output: list[str] = []
+    length = 0
+    spans: list[tuple[int, int]] = []
+    for line in run.stdout.decode("utf-8").splitlines():
+        record = json.loads(line)
+        piece = record.get("lit") or record.get("amb", {}).get("t")
+        if piece is None:
+            continue  # "def" (a source phrase's first use) and "end" carry no output
+        if "amb" in record:
+            spans.append((length, length + len(piece)))
+        output.append(piece)
+        length += len(piece)
+    return "".join(output), spans
+
+
+def _glossary_use(
+    plain: str, output: str, converter: EditionConverter
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where glossary entries applied, and where one should have but a built-in phrase won."""
+    applied: list[tuple[int, int]] = []
+    shadowed: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    for phrase in sorted(converter.glossary, key=len, reverse=True):
+        if phrase not in plain:
+            continue
+        expected = converter.convert_plain(phrase)
+        for match in re.finditer(re.escape(phrase), plain):
+            start, end = match.span()
+            if not taken.isdisjoint(range(start, end)):
+                continue  # inside a longer glossary entry
+            taken.update(range(start, end))
+            ok = output[start:end] == expected
+            (applied if ok else shadowed).append((start, end))
+    return applied, shadowed
+
+
+def _item(
+    kind: str,
+    plain: str,
+    output: str,
+    start: int,
+    end: int,
+    converter: EditionConverter,
+    candidates: tuple[str, ...] | None = None,
+) -> ReviewItem:
+    source = plain[start:end]
+    if candidates is None:
+        candidates = _candidates(source, converter)
+    context = (
+        plain[max(0, start - CONTEXT) : start] + f"【{source}】" + plain[end : end + CONTEXT]
+    ).replace("\n", " ")
+    return ReviewItem(kind, source, output[start:end], start, end, context, candidates)
+
+
+def _candidates(source: str, converter: EditionConverter) -> tuple[str, ...]:
+    for dictionary in ("STPhrases", "STCharacters"):
+        found = dictionary_entries(dictionary, converter.cache_dir).get(source)
+        if found:
+            return found
+    return ()
+
+
+def format_review(items: Iterable[ReviewItem], heading: str = "Conversion review") -> str:
+    """Markdown for the editors' report: one line per phrase, most frequent first."""
+    items = list(items)
+    if not items:
+        return f"## {heading}\n\nNothing to review: OpenCC had no choice to make.\n"
+    counts = Counter((item.kind, item.source, item.chosen) for item in items)
+    first = {}
+    for item in items:
+        first.setdefault((item.kind, item.source, item.chosen), item)
+    lines = [f"## {heading}", ""]
+    for key, count in counts.most_common():
+        item = first[key]
+        options = "/".join(item.candidates) if item.candidates else "?"
+        if item.kind == SHADOWED:
+            note = (
+                f"glossary says {options}; a built-in phrase starting earlier won: add the compound"
+            )
+        else:
+            note = f"chose {item.chosen} from {options}"
+        lines.append(f"- {item.source} → {item.chosen} ×{count}: {note} — {item.context}")
+    return "\n".join(lines) + "\n"
