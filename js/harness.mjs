@@ -2,7 +2,7 @@
 // page would: fetch is replaced by reading files, and every file a query needs is counted with
 // its gzip size. Used by the relevance tests (pytest) and by the benchmark.
 //
-//   node tests/search/harness.mjs < request.json
+//   node js/harness.mjs < request.json
 //   request: {"index": "<edition folder>", "pageSize": 10,
 //             "queries": [{"q": "工会驿站", "filters": {"year": 2024}, "fresh": false}, ...]}
 //   answer:  one entry per query: total, hits (number, id, title, score, phrase), files fetched
@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 
-import { ArchiveSearch, PAGE_SIZE } from "../../js/search.js";
+import { ArchiveSearch, PAGE_SIZE } from "./search.js";
 
 const require = createRequire(import.meta.url);
 const lunr = require("lunr");

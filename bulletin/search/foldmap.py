@@ -54,9 +54,10 @@ def build_fold_map(texts: Iterable[str]) -> dict[str, str]:
     Only characters that change are listed; keys are sorted so the JSON is byte-identical
     from run to run.
     """
-    used: set[str] = set()
+    chars: set[str] = set()
     for text in texts:
-        used.update(char for char in text if is_cjk(char))
+        chars.update(text)
+    used = {char for char in chars if is_cjk(char)}
     candidates = set(used)
     for char in used:
         candidates |= _traditional_forms(char)

@@ -17,15 +17,14 @@ match from a scattered one. Articles are numbered by date, so a year is a range 
 
 from __future__ import annotations
 
-import itertools
 import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bulletin.search import scoring
 from bulletin.search.documents import SearchDocument, check_documents
+from bulletin.search.postings import edition_postings
 from bulletin.search.tokenize import Tokenizer
 
 FORMAT = 1
@@ -80,60 +79,6 @@ def sort_documents(documents: Sequence[SearchDocument]) -> list[SearchDocument]:
     return sorted(documents, key=lambda doc: (doc["date"], doc["id"]))
 
 
-def collect_postings(
-    documents: Sequence[SearchDocument], tokenizer: Tokenizer
-) -> tuple[dict[str, list[list[tuple[int, list[int]]]]], list[list[float]]]:
-    """Inverted index term → per field → [(article number, positions)], and length norms."""
-    inverted: dict[str, list[list[tuple[int, list[int]]]]] = {}
-    lengths = [[0] * len(documents) for _ in FIELDS]
-    field_count = len(FIELDS)
-    for number, doc in enumerate(documents):
-        for field_number, (field, _boost) in enumerate(FIELDS):
-            tokens = tokenizer.tokens(field_text(doc, field))
-            lengths[field_number][number] = len(tokens)
-            positions: dict[str, list[int]] = {}
-            for position, token in enumerate(tokens):
-                found = positions.get(token)
-                if found is None:
-                    positions[token] = [position]
-                else:
-                    found.append(position)
-            for token, where in positions.items():
-                fields = inverted.get(token)
-                if fields is None:
-                    fields = inverted[token] = [[] for _ in range(field_count)]
-                fields[field_number].append((number, where))
-    norms = []
-    for field_lengths in lengths:
-        average = sum(field_lengths) / len(field_lengths) if field_lengths else 0
-        # lunr divides by the average; an empty field everywhere would divide by zero there too,
-        # but then no posting ever needs the norm.
-        norms.append([scoring.length_norm(n, average) if average else 0.0 for n in field_lengths])
-    return inverted, norms
-
-
-def encode_term(
-    fields: list[list[tuple[int, list[int]]]], norms: list[list[float]], document_count: int
-) -> list[list[int]]:
-    """Per field a flat list: article gap, score x 1000, count of positions, position gaps..."""
-    pairs = sum(len(postings) for postings in fields)
-    term_idf = scoring.idf(pairs, document_count)
-    encoded = []
-    for field_number, postings in enumerate(fields):
-        boost = FIELDS[field_number][1]
-        field_norms = norms[field_number]
-        flat: list[int] = []
-        previous = 0
-        for number, positions in postings:
-            tf = len(positions)
-            milli = round(scoring.score(term_idf, tf, field_norms[number], boost) * 1000)
-            flat += (number - previous, milli, tf, positions[0])
-            flat += [b - a for a, b in itertools.pairwise(positions)]
-            previous = number
-        encoded.append(flat)
-    return encoded
-
-
 def _facet(documents: Sequence[SearchDocument], values_of) -> list[tuple[str, list[int]]]:
     members: dict[str, list[int]] = {}
     for number, doc in enumerate(documents):
@@ -169,9 +114,9 @@ def write_edition_index(
     """Build and write one edition's index into ``out_dir`` (emptied of old shards first)."""
     docs = sort_documents(check_documents(documents))
     tokenizer = Tokenizer(fold_map)
-    inverted, norms = collect_postings(docs, tokenizer)
-
-    encoded = {term: _dump(encode_term(inverted[term], norms, len(docs))) for term in inverted}
+    field_texts = [[field_text(doc, field) for doc in docs] for field, _boost in FIELDS]
+    postings = edition_postings(field_texts, [boost for _field, boost in FIELDS], tokenizer)
+    encoded = {term: _dump(lists) for term, lists in postings.items()}
     total = sum(len(term) + len(text) + 4 for term, text in encoded.items())
     shards = max(1, math.ceil(total / SHARD_TARGET_BYTES))
     buckets: list[list[str]] = [[] for _ in range(shards)]
@@ -210,4 +155,4 @@ def write_edition_index(
         "fold": "".join(source + target for source, target in sorted(fold_map.items())),
     }
     written += _write(out_dir / "meta.json", _dump(meta))
-    return EditionIndex(len(docs), len(inverted), shards, written)
+    return EditionIndex(len(docs), len(encoded), shards, written)

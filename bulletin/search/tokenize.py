@@ -21,12 +21,19 @@ from typing import NamedTuple
 FoldMap = Mapping[str, str]
 
 # Ideographs of every extension, compatibility ideographs, 〇, kana and Hangul syllables.
-CJK_CLASS = (
-    "\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U000323af"
+CJK_RANGES: tuple[tuple[int, int], ...] = (
+    (0x3007, 0x3007),
+    (0x3040, 0x30FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xAC00, 0xD7AF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x323AF),
 )
+CJK_CLASS = "".join(f"{chr(first)}-{chr(last)}" for first, last in CJK_RANGES)
 # ASCII letters and digits and the Latin-1 lower-case letters (after folding): café, müller.
 WORD_CLASS = "0-9a-z\u00df-\u00f6\u00f8-\u00ff"
-_TOKEN_RUNS = re.compile(f"([{CJK_CLASS}]+)|([{WORD_CLASS}]+)")
+TOKEN_RUNS = re.compile(f"([{CJK_CLASS}]+)|([{WORD_CLASS}]+)")
 _CJK_CHAR = re.compile(f"[{CJK_CLASS}]")
 _QUERY_SPACE = re.compile("[\t\n\v\f\r \u00a0]+")
 
@@ -73,7 +80,7 @@ class Tokenizer:
     def spans(self, text: str) -> list[Token]:
         """Tokens with the code-point span each covers in ``text``."""
         tokens: list[Token] = []
-        for match in _TOKEN_RUNS.finditer(self.fold(text)):
+        for match in TOKEN_RUNS.finditer(self.fold(text)):
             run, start = match.group(), match.start()
             if match.group(2) is not None or len(run) == 1:
                 tokens.append(Token(run, start, match.end()))
@@ -86,7 +93,7 @@ class Tokenizer:
     def tokens(self, text: str) -> list[str]:
         """The token strings of ``text``, in order (the fast path for indexing)."""
         tokens: list[str] = []
-        for cjk, word in _TOKEN_RUNS.findall(self.fold(text)):
+        for cjk, word in TOKEN_RUNS.findall(self.fold(text)):
             if word:
                 tokens.append(word)
             elif len(cjk) == 1:

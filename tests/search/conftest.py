@@ -14,7 +14,7 @@ from bulletin.search import build_search, documents_from_content
 from bulletin.search.assets import LUNR_JS
 
 ROOT = Path(__file__).resolve().parents[2]
-HARNESS = Path(__file__).with_name("harness.mjs")
+HARNESS = ROOT / "js" / "harness.mjs"
 
 
 def _node() -> str:

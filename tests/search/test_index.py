@@ -135,3 +135,27 @@ def test_contract_is_checked_with_the_article_named(seed_editions, change, messa
 def test_assets_are_copied(built_search):
     for name in ("lunr.min.js", "tokenize.js", "search.js", "search-page.js"):
         assert (built_search / name).stat().st_size > 1000
+
+
+def test_bulk_tokens_are_the_reference_tokenizers():
+    """postings.py's numpy tokenizer gives tokenize.py's tokens, astral and Latin-1 included."""
+    import random
+
+    from bulletin.search.postings import field_tokens, term_text
+
+    rng = random.Random(7)
+    pool = "北碚區工會驛站沙磁良緣发髮 abcXYZ019ＡＢＣ１２３éÉßÿ×÷"
+    pool += " \u3000\t，。“”-𠀀𠀁𠁞😀カタ한국\uf900\x00"
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randrange(0, 40))) for _ in range(300)]
+    tokenizer = Tokenizer({"區": "区", "會": "会", "𠁞": "𠀀"})
+    words: dict[str, int] = {}
+    bulk = field_tokens(texts, tokenizer, words)
+    by_number = sorted(words, key=words.__getitem__)
+    tokens = [term_text(int(key), by_number) for key in bulk.keys]
+    at = 0
+    for number, text in enumerate(texts):
+        expected = tokenizer.tokens(text.replace("\x00", " "))
+        assert tokens[at : at + len(expected)] == expected, text
+        assert bulk.lengths[number] == len(expected)
+        assert list(bulk.positions[at : at + len(expected)]) == list(range(len(expected)))
+        at += len(expected)

@@ -1,0 +1,262 @@
+"""Search benchmark: synthetic archives of 1k-20k articles, our sharded lunr index beside Pagefind.
+
+    python -m bulletin.search.bench 1000 5000 20000
+
+For each size it recombines the seed archive's paragraphs into articles (dates over twenty years,
+random columns and districts), makes the Traditional edition with OpenCC s2tw, and reports:
+the index build time for both editions (tokenizing, scoring, writing; OpenCC conversion of the
+articles is not counted, that is the Traditional edition's job), the size of the index on disk,
+and the bytes a reader downloads for a first query and for later ones, gzip-compressed
+(scripts, meta, term shards, and the store files of the first page of results), measured by
+running js/search.js in Node against the files. Pagefind (`pagefind[extended]`, which segments
+Chinese) indexes the same articles as HTML pages; its pagefind.js runs in Node the same way.
+
+``run_benchmark`` is the function ``invoke bench`` can call.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from html import escape
+from pathlib import Path
+
+from bulletin.search import build_search, documents_from_content
+from bulletin.search.assets import ROOT
+from bulletin.search.documents import SearchDocument
+
+HARNESS = ROOT / "js" / "harness.mjs"
+PAGEFIND_HARNESS = ROOT / "js" / "pagefind-harness.mjs"
+FIRST_YEAR = 2005
+# A first query, then later ones in the same page; then single fresh queries.
+SESSION = ["工会驿站", "北碚", "陈大林", "沙磁良缘"]
+FRESH = ["工会", "劳模 宣讲", "过程"]
+# Pagefind's default UI shows five results at first; ours shows ten.
+PAGE_SIZE = 10
+
+
+def synthetic_documents(count: int, seed: int = 5) -> list[SearchDocument]:
+    """``count`` articles recombined from the seed archive's paragraphs, deterministically."""
+    seeds = documents_from_content(ROOT / "content" / "articles")
+    paragraphs = [p for doc in seeds for p in doc["body"].split("\n\n") if len(p) > 30]
+    titles = [doc["title"] for doc in seeds]
+    columns = sorted({doc["column"] for doc in seeds})
+    districts = sorted({d for doc in seeds for d in doc["districts"]})
+    rng = random.Random(seed)
+    docs: list[SearchDocument] = []
+    for number in range(count):
+        year = FIRST_YEAR + number * 20 // count
+        date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        body: list[str] = []
+        while sum(map(len, body)) < 1500:
+            body.append(rng.choice(paragraphs))
+        docs.append(
+            SearchDocument(
+                id=f"synth-{number:05d}",
+                url=f"/articles/synth-{number:05d}/",
+                title=f"{rng.choice(titles)}（{number}）",
+                subtitle=rng.choice(titles) if rng.random() < 0.3 else "",
+                body="\n\n".join(body),
+                column=rng.choice(columns),
+                districts=rng.sample(districts, k=rng.randint(0, 2)),
+                date=date,
+                year=year,
+            )
+        )
+    return docs
+
+
+def traditional_edition(docs: Sequence[SearchDocument]) -> list[SearchDocument]:
+    import opencc
+
+    convert = opencc.OpenCC("s2tw").convert
+    twins = []
+    for doc in docs:
+        twin = dict(doc)
+        for name in ("title", "subtitle", "body", "column"):
+            twin[name] = convert(doc[name])
+        twin["districts"] = [convert(d) for d in doc["districts"]]
+        twin["url"] = "/zh-hant" + doc["url"]
+        twins.append(twin)
+    return twins  # type: ignore[return-value]
+
+
+def folder_size(folder: Path) -> tuple[int, int, int]:
+    """(files, bytes, bytes after gzip -6 of each file)."""
+    files = raw = packed = 0
+    for path in folder.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            files += 1
+            raw += len(data)
+            packed += len(gzip.compress(data, 6, mtime=0))
+    return files, raw, packed
+
+
+def _node(script: Path, request: dict) -> list[dict]:
+    done = subprocess.run(
+        ["node", str(script)],
+        input=json.dumps(request, ensure_ascii=False),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return json.loads(done.stdout)
+
+
+def _gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 9, mtime=0))
+
+
+@dataclass
+class QueryBytes:
+    query: str
+    kind: str  # "first" (fresh page) or "later" (same page, after the queries before it)
+    results: int
+    bytes_gzip: int
+    requests: int
+    ms: float = 0.0
+
+
+@dataclass
+class Measure:
+    engine: str
+    articles: int
+    build_seconds: float
+    files: int
+    bytes_raw: int
+    bytes_gzip: int
+    queries: list[QueryBytes] = field(default_factory=list)
+
+
+def _query_plan() -> list[dict]:
+    plan = [{"q": q, "fresh": i == 0} for i, q in enumerate(SESSION)]
+    plan += [{"q": q, "fresh": True} for q in FRESH]
+    return plan
+
+
+def _kinds(plan: list[dict]) -> list[str]:
+    return ["first" if step["fresh"] else "later" for step in plan]
+
+
+def measure_ours(docs: dict[str, list[SearchDocument]], out: Path) -> list[Measure]:
+    started = time.perf_counter()
+    build_search(docs, out)
+    seconds = time.perf_counter() - started
+    scripts = sum(_gz(out / name) for name in ("lunr.min.js", "search.js", "tokenize.js"))
+    scripts += _gz(out / "search-page.js")
+    measures = []
+    plan = _query_plan()
+    for edition in docs:
+        files, raw, packed = folder_size(out / edition)
+        measure = Measure("lunr shards", len(docs[edition]), seconds, files, raw, packed)
+        request = {"index": str(out / edition), "pageSize": PAGE_SIZE, "queries": plan}
+        answers = _node(HARNESS, request)
+        for kind, answer in zip(_kinds(plan), answers, strict=True):
+            fetched = sum(f["gzip"] for f in answer["files"]) + (scripts if kind == "first" else 0)
+            requests = len(answer["files"]) + (4 if kind == "first" else 0)
+            measure.queries.append(
+                QueryBytes(answer["q"], kind, answer["total"], fetched, requests, answer["ms"])
+            )
+        measures.append(measure)
+    return measures
+
+
+def _html_page(doc: SearchDocument, lang: str) -> str:
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in doc["body"].split("\n\n"))
+    return (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{escape(doc['title'])}</title></head><body><main data-pagefind-body>"
+        f"<h1>{escape(doc['title'])}</h1><p>{escape(doc['subtitle'])}</p>"
+        f"<p>{doc['date']} {escape(doc['column'])} {escape(' '.join(doc['districts']))}</p>"
+        f"{paragraphs}</main></body></html>"
+    )
+
+
+def measure_pagefind(docs: dict[str, list[SearchDocument]], out: Path) -> list[Measure]:
+    """Pagefind on the same articles, one HTML page each, one site per edition."""
+    langs = {"zh": "zh-cn", "zh-hant": "zh-tw"}
+    for edition, documents in docs.items():
+        for doc in documents:
+            page = out / edition / doc["url"].strip("/") / "index.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(_html_page(doc, langs.get(edition, "zh-cn")), encoding="utf-8")
+    started = time.perf_counter()
+    for edition in docs:
+        subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(out / edition), "--silent"],
+            check=True,
+        )
+    seconds = time.perf_counter() - started
+    measures = []
+    plan = _query_plan()
+    for edition in docs:
+        bundle = out / edition / "pagefind"
+        files, raw, packed = folder_size(bundle)
+        measure = Measure("Pagefind", len(docs[edition]), seconds, files, raw, packed)
+        request = {"bundle": str(bundle), "results": 5, "queries": plan}
+        answers = _node(PAGEFIND_HARNESS, request)
+        for kind, answer in zip(_kinds(plan), answers, strict=True):
+            measure.queries.append(
+                QueryBytes(
+                    answer["q"],
+                    kind,
+                    answer["total"],
+                    sum(f["gzip"] for f in answer["files"]),
+                    len(answer["files"]),
+                    answer["ms"],
+                )
+            )
+        measures.append(measure)
+    return measures
+
+
+def run_benchmark(sizes: Sequence[int] = (1000, 5000, 20000), pagefind: bool = True) -> list[dict]:
+    """Build and measure each size; print a table per size and return the figures."""
+    figures = []
+    for size in sizes:
+        hans = synthetic_documents(size)
+        editions = {"zh": hans, "zh-hant": traditional_edition(hans)}
+        with tempfile.TemporaryDirectory(prefix=f"search-bench-{size}-") as tmp:
+            measures = measure_ours(editions, Path(tmp) / "search")
+            if pagefind and shutil.which("node"):
+                measures += measure_pagefind(editions, Path(tmp) / "site")
+        for edition, measure in zip(list(editions) * 2, measures, strict=False):
+            figure = {"edition": edition, **asdict(measure)}
+            figures.append(figure)
+            print(_describe(figure), flush=True)
+    return figures
+
+
+def _describe(figure: dict) -> str:
+    lines = [
+        f"{figure['engine']} · {figure['articles']} articles · {figure['edition']}: "
+        f"build {figure['build_seconds']:.1f} s (both editions), {figure['files']} files, "
+        f"{figure['bytes_raw'] / 1e6:.1f} MB ({figure['bytes_gzip'] / 1e6:.1f} MB gzipped)"
+    ]
+    for q in figure["queries"]:
+        lines.append(
+            f"  {q['kind']:5} {q['query']:8} {q['results']:6} results "
+            f"{q['bytes_gzip'] / 1024:7.1f} KB in {q['requests']} files, {q['ms']:.0f} ms in Node"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str]) -> None:
+    sizes = [int(arg) for arg in argv if arg.isdigit()] or [1000, 5000, 20000]
+    figures = run_benchmark(sizes, pagefind="--no-pagefind" not in argv)
+    if "--json" in argv:
+        print(json.dumps(figures, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

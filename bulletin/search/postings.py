@@ -1,0 +1,197 @@
+"""Postings of a whole edition in bulk with numpy: the tokenizer of tokenize.py, vectorized.
+
+At 20,000 articles an edition has some 30 million token occurrences; a Python loop per token
+(or per posting) cannot build both editions within the issue's 60 seconds on two cores. Here
+each field of every article is folded with one ``str.translate``, turned into an array of code
+points, and tokens, positions, term frequencies and lunr scores are computed on arrays.
+tokenize.py stays the reference (and the mirror of js/tokenize.js): the tests check that these
+postings are exactly what lunr.py's Builder makes from tokenize.py's tokens.
+
+A term is a 64-bit key: a CJK bigram is (first << 21) | second, a single CJK character
+(first << 21), and a Latin word or number WORD_KEY + its number in a small table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from bulletin.search import scoring
+from bulletin.search.tokenize import CJK_RANGES, TOKEN_RUNS, Tokenizer
+
+WORD_KEY = 1 << 42
+_LOW21 = (1 << 21) - 1
+SEPARATOR = "\x00"  # between articles: neither CJK nor a word character, so runs never cross
+
+
+@dataclass
+class FieldTokens:
+    keys: np.ndarray  # uint64 term key of each token occurrence, article by article
+    docs: np.ndarray  # int64 article number of each occurrence
+    positions: np.ndarray  # int64 position of the token in its article's field
+    lengths: np.ndarray  # int64 number of tokens of the field, per article
+
+
+def _is_cjk(codes: np.ndarray) -> np.ndarray:
+    mask = np.zeros(codes.shape, dtype=bool)
+    for first, last in CJK_RANGES:
+        mask |= (codes >= first) & (codes <= last)
+    return mask
+
+
+def _is_word(codes: np.ndarray) -> np.ndarray:
+    return (
+        ((codes >= 0x30) & (codes <= 0x39))
+        | ((codes >= 0x61) & (codes <= 0x7A))
+        | ((codes >= 0xDF) & (codes <= 0xFF) & (codes != 0xF7))
+    )
+
+
+def field_tokens(texts: Sequence[str], tokenizer: Tokenizer, words: dict[str, int]) -> FieldTokens:
+    """Tokens of one field of every article; ``words`` numbers Latin words across fields."""
+    folded = tokenizer.fold(SEPARATOR.join(text.replace(SEPARATOR, " ") for text in texts))
+    codes = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    n = len(codes)
+    doc_of = np.cumsum(codes == 0) if n else np.zeros(0, dtype=np.int64)
+    cjk = _is_cjk(codes)
+    word = _is_word(codes)
+    before_cjk = np.concatenate(([False], cjk[:-1]))
+    after_cjk = np.concatenate((cjk[1:], [False]))
+    bigram = cjk & after_cjk
+    single = cjk & ~before_cjk & ~after_cjk
+    word_start = word & ~np.concatenate(([False], word[:-1]))
+
+    starts = np.flatnonzero(bigram | single | word_start)
+    keys = np.zeros(len(starts), dtype=np.int64)
+    following = np.concatenate((codes[1:], [0]))
+    keys = np.where(bigram[starts], (codes[starts] << 21) | following[starts], keys)
+    keys = np.where(single[starts], codes[starts] << 21, keys)
+    is_word_token = word_start[starts]
+    if is_word_token.any():
+        # Words are few (dates, numbers, names in Latin letters): number them in Python.
+        found = {m.start(): m.group() for m in TOKEN_RUNS.finditer(folded) if m.group(2)}
+        numbers = [
+            WORD_KEY + words.setdefault(found[int(at)], len(words)) for at in starts[is_word_token]
+        ]
+        keys[is_word_token] = np.array(numbers, dtype=np.int64)
+
+    docs = doc_of[starts]
+    lengths = np.bincount(docs, minlength=len(texts))
+    first_token = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    positions = np.arange(len(starts)) - first_token[docs]
+    return FieldTokens(keys.astype(np.uint64), docs, positions, lengths)
+
+
+def term_text(key: int, words_by_number: list[str]) -> str:
+    if key >= WORD_KEY:
+        return words_by_number[key - WORD_KEY]
+    second = key & _LOW21
+    return chr(key >> 21) + (chr(second) if second else "")
+
+
+def _round3_milli(values: np.ndarray) -> np.ndarray:
+    """round(value, 3) * 1000 as Python's round does it, also on the rare near-ties."""
+    scaled = values * 1000
+    milli = np.rint(scaled)
+    near_tie = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
+    for at in np.flatnonzero(near_tie):
+        milli[at] = round(round(float(values[at]), 3) * 1000)
+    return milli.astype(np.int64)
+
+
+def encode_edition(
+    fields: Sequence[FieldTokens], boosts: Sequence[float], document_count: int
+) -> dict[int, list[list[int]]]:
+    """term key -> per field the flat posting list js/search.js decodes:
+    article gap, score x 1000, number of positions, first position, position gaps ..."""
+    keys = np.concatenate([f.keys for f in fields])
+    field_of = np.concatenate(
+        [np.full(len(f.keys), i, dtype=np.uint64) for i, f in enumerate(fields)]
+    )
+    docs = np.concatenate([f.docs for f in fields])
+    positions = np.concatenate([f.positions for f in fields])
+    # Occurrences are article by article, position by position within each field; a stable sort
+    # by (term, field) keeps that order inside each group.
+    order = np.argsort((keys << np.uint64(3)) | field_of, kind="stable")
+    keys, field_of, docs, positions = keys[order], field_of[order], docs[order], positions[order]
+
+    total = len(keys)
+    new_group = np.ones(total, dtype=bool)  # a posting: one (term, field, article)
+    new_group[1:] = (
+        (keys[1:] != keys[:-1]) | (field_of[1:] != field_of[:-1]) | (docs[1:] != docs[:-1])
+    )
+    group_start = np.flatnonzero(new_group)
+    tf = np.diff(np.concatenate((group_start, [total])))
+    g_key, g_field, g_doc = keys[group_start], field_of[group_start], docs[group_start]
+
+    # lunr's idf counts (field, article) pairs per term.
+    new_term = np.ones(len(group_start), dtype=bool)
+    new_term[1:] = g_key[1:] != g_key[:-1]
+    term_start = np.flatnonzero(new_term)
+    pairs = np.diff(np.concatenate((term_start, [len(group_start)])))
+    idf_by_pairs = {int(p): scoring.idf(int(p), document_count) for p in np.unique(pairs)}
+    term_idf = np.array([idf_by_pairs[int(p)] for p in pairs])[np.cumsum(new_term) - 1]
+
+    norms = np.zeros(len(group_start))
+    boost = np.zeros(len(group_start))
+    for number, f in enumerate(fields):
+        average = f.lengths.sum() / len(f.lengths) if len(f.lengths) else 0
+        field_norm = np.array(
+            [scoring.length_norm(int(n), average) if average else 0.0 for n in f.lengths]
+        )
+        here = g_field == number
+        norms[here] = field_norm[g_doc[here]]
+        boost[here] = boosts[number]
+    # The same operations in the same order as scoring.score (and lunr.py).
+    values = term_idf * ((scoring.K1 + 1) * tf) / (norms + tf)
+    values = values * boost
+    milli = _round3_milli(values)
+
+    # Article gaps restart with each (term, field).
+    new_list = np.ones(len(group_start), dtype=bool)
+    new_list[1:] = (g_key[1:] != g_key[:-1]) | (g_field[1:] != g_field[:-1])
+    doc_gap = g_doc.copy()
+    doc_gap[1:] -= np.where(new_list[1:], 0, g_doc[:-1])
+    position_gap = positions.copy()
+    position_gap[1:] -= np.where(new_group[1:], 0, positions[:-1])
+
+    # Lay out every posting as [gap, milli, tf, positions...] in one array.
+    sizes = 3 + tf
+    out_start = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    flat = np.zeros(int(sizes.sum()), dtype=np.int64)
+    flat[out_start] = doc_gap
+    flat[out_start + 1] = milli
+    flat[out_start + 2] = tf
+    group_of = np.cumsum(new_group) - 1
+    within = np.arange(total) - group_start[group_of]
+    flat[out_start[group_of] + 3 + within] = position_gap
+    flat_list = flat.tolist()
+
+    list_start = np.flatnonzero(new_list)
+    list_end = np.concatenate((list_start[1:], [len(group_start)]))
+    out_at = [*out_start.tolist(), len(flat_list)]
+    list_keys = g_key[list_start].tolist()
+    list_fields = g_field[list_start].tolist()
+    encoded: dict[int, list[list[int]]] = {}
+    for key, field, first, last in zip(
+        list_keys, list_fields, list_start.tolist(), list_end.tolist(), strict=True
+    ):
+        lists = encoded.get(key)
+        if lists is None:
+            lists = encoded[key] = [[] for _ in fields]
+        lists[field] = flat_list[out_at[first] : out_at[last]]
+    return encoded
+
+
+def edition_postings(
+    field_texts: Sequence[Sequence[str]], boosts: Sequence[float], tokenizer: Tokenizer
+) -> dict[str, list[list[int]]]:
+    """term -> encoded postings per field, for the articles whose field texts are given."""
+    words: dict[str, int] = {}
+    fields = [field_tokens(texts, tokenizer, words) for texts in field_texts]
+    document_count = len(field_texts[0]) if field_texts else 0
+    encoded = encode_edition(fields, boosts, document_count)
+    by_number = sorted(words, key=words.__getitem__)
+    return {term_text(key, by_number): lists for key, lists in encoded.items()}
