@@ -109,10 +109,11 @@ class _Judge:
         ]
 
 
-def _runs(indexes: list[int]) -> list[tuple[int, int]]:
+def _runs(indexes: list[int], gap: int = 2) -> list[tuple[int, int]]:
+    """Changed positions as spans; spans a character or two apart are reported as one."""
     runs: list[tuple[int, int]] = []
     for index in indexes:
-        if runs and runs[-1][1] == index:
+        if runs and index - runs[-1][1] <= gap:
             runs[-1] = (runs[-1][0], index + 1)
         else:
             runs.append((index, index + 1))

@@ -1,0 +1,71 @@
+"""A partner's Traditional submission is recognised and becomes a Simplified master."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import opencc
+import pytest
+
+from bulletin.decode import decode_bytes
+from bulletin.hant import guess_script, simplified_master, to_simplified
+
+SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def seed_texts() -> list[str]:
+    return [decode_bytes(path.read_bytes()).text or "" for path in SEEDS]
+
+
+def test_simplified_seeds_pass_through_untouched(seed_texts):
+    for text in seed_texts:
+        master = simplified_master(text)
+        assert not master.converted and master.text is text and master.note == ""
+
+
+def test_traditional_versions_of_the_seeds_come_back_as_the_seeds(tw, hk, seed_texts):
+    for text in seed_texts:
+        for converter in (tw, hk):
+            master = simplified_master(converter.convert(text))
+            assert master.converted and "raw text is Traditional" in master.note
+            # seed 002 writes the company 百龄祥昇 with a Traditional 昇; t2s makes it 升
+            assert len(master.text) == len(text)
+            pairs = enumerate(zip(text, master.text, strict=True))
+            differences = [i for i, (a, b) in pairs if a != b]
+            assert all(text[i] == "昇" for i in differences)
+
+
+@pytest.mark.parametrize(
+    ("partner", "master"),
+    [
+        ("他接著說：衞生工作著力於群眾", "他接着说：卫生工作着力于群众"),  # Taiwan and HK forms
+        ("著名作家的著作很顯著", "著名作家的著作很显著"),  # 著 as in 著作 stays
+        ("裡程碑與裏程碑都是里程碑", "里程碑与里程碑都是里程碑"),
+        ("乾隆年間乾淨的頭髮", "乾隆年间干净的头发"),
+    ],
+)
+def test_taiwan_and_hong_kong_forms_become_standard_simplified(partner, master):
+    assert to_simplified(partner) == master
+
+
+def test_plain_t2s_would_leave_taiwan_zhe_in_the_master():
+    assert opencc.OpenCC("t2s").convert("接著說") == "接著说"
+
+
+def test_no_tofu_risk_characters_in_the_master():
+    # t2s's tofu-risk dictionary maps 遱 to U+2B437, which many fonts cannot show
+    assert opencc.OpenCC("t2s").convert("遱") != "遱"
+    assert to_simplified("遱") == "遱"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "臺灣",  # too short to tell
+        "本报讯 重庆市总工会与「臺灣」「香港」两地工会代表座谈，交流职工服务经验。",
+        "",
+    ],
+)
+def test_simplified_or_too_little_evidence_stays(text):
+    assert not guess_script(text).is_traditional
