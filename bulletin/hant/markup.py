@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from .marks import NO_CONVERT_ATTRIBUTE, split_marks
+from .marks import NO_CONVERT_ATTRIBUTE, has_marks, split_marks
 
 SKIPPED_ELEMENTS = frozenset({"code", "kbd", "pre", "samp", "script", "style", "textarea"})
 CONVERTED_ATTRIBUTES = frozenset({"alt", "title", "aria-label", "placeholder"})
@@ -157,7 +157,8 @@ def convert_html(html: str, convert_batch: Callable[[list[str], list[bool]], lis
     joins: list[bool] = []
     layouts: list[list[tuple[str, bool]]] = []
     for slot in slots:
-        layout = list(split_marks(html[slot.start : slot.end]))
+        text = html[slot.start : slot.end]
+        layout = list(split_marks(text)) if has_marks(text) else [(text, False)]
         layouts.append(layout)
         previous_kept = False
         for index, (text, keep) in enumerate(layout):
@@ -182,24 +183,31 @@ def joined_conversion(
     """Convert many pieces in one call: glued pieces share context, others are cut by a newline.
 
     No OpenCC dictionary key contains a newline, so no phrase can span two separate pieces.
+    ASCII-only pieces (the whitespace between tags, most of a page) are not sent at all.
     Splitting the result back needs as many characters out as in; otherwise (a config that
     rewrites vocabulary) each piece is converted on its own.
     """
     pieces = list(pieces)
+    sent: list[tuple[int, int]] = []  # (piece index, where it starts in the stream)
     parts: list[str] = []
-    for text, joined in zip(pieces, joins, strict=True):
-        if parts and not joined:
+    length = 0
+    glued = False
+    for index, (text, joined) in enumerate(zip(pieces, joins, strict=True)):
+        if text.isascii():
+            glued = False  # no OpenCC phrase spans ASCII text anyway
+            continue
+        if parts and not (joined and glued):
             parts.append("\n")
+            length += 1
+        sent.append((index, length))
         parts.append(text)
+        length += len(text)
+        glued = True
     stream = "".join(parts)
-    result = convert(stream)
-    if len(result) != len(stream):
-        return [convert(text) for text in pieces]
-    out: list[str] = []
-    position = 0
-    for text, joined in zip(pieces, joins, strict=True):
-        if out and not joined:
-            position += 1
-        out.append(result[position : position + len(text)])
-        position += len(text)
+    result = convert(stream) if stream else stream
+    out = list(pieces)
+    exact = len(result) == len(stream)
+    for index, start in sent:
+        text = pieces[index]
+        out[index] = result[start : start + len(text)] if exact else convert(text)
     return out
