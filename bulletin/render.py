@@ -6,6 +6,8 @@ Chinese paragraph would render as a visible space, so soft breaks between CJK te
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import re
 from functools import lru_cache
 
@@ -61,3 +63,27 @@ def split_header(text: str) -> tuple[list[tuple[str, str]], str]:
     else:
         index = len(lines)
     return header, "\n".join(lines[index + 1 :])
+
+
+def bulletin_field(key: str, value: str) -> object:
+    """Type the bulletin's own header fields (Pelican types its own: date, tags, category ...).
+
+    Order is an int so issues sort 2 before 10; Issue_date a date; Partners a list of names;
+    Summary becomes HTML-escaped text, because Pelican (feeds included) treats a summary as HTML.
+    A value that does not parse stays text, so a typo never loses the field.
+    """
+    if key == "summary":
+        return html.escape(value, quote=False)
+    if key == "order":
+        return int(value) if value.strip().isdigit() else value
+    if key == "issue_date":
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    if key == "partners":
+        return [name.strip() for name in re.split(r"[,，、;；]", value) if name.strip()]
+    return value
+
+
+BULLETIN_FIELDS = frozenset({"order", "issue_date", "partners", "summary"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pelican import signals
 from pelican.readers import BaseReader
 
-from bulletin.render import render_markdown, split_header
+from bulletin.render import BULLETIN_FIELDS, bulletin_field, render_markdown, split_header
 
 
 class MarkdownItReader(BaseReader):
@@ -15,7 +15,12 @@ class MarkdownItReader(BaseReader):
     def read(self, filename: str):
         with open(filename, encoding="utf-8-sig") as handle:
             header, body = split_header(handle.read())
-        metadata = {key: self.process_metadata(key, value) for key, value in header}
+        metadata = {
+            key: bulletin_field(key, value)
+            if key in BULLETIN_FIELDS
+            else self.process_metadata(key, value)
+            for key, value in header
+        }
         return render_markdown(body), metadata
 
 
