@@ -23,10 +23,6 @@ OUTPUT = ROOT / "output"
 PY = shlex.quote(sys.executable)
 
 
-def _pelican(c, settings: str, extra: str = "") -> None:
-    c.run(f"{PY} -m pelican content -s {settings} -o {OUTPUT} {extra}".strip(), pty=False)
-
-
 @task(
     help={
         "seeds": "folder of raw issues (default seeds/)",
@@ -40,11 +36,19 @@ def ingest(c, seeds="seeds", content="content", strict=False):
     c.run(f"{PY} -m bulletin.cli {args}{' --strict' if strict else ''}")
 
 
-@task
-def build(c):
-    """Ingest the seeds and build the site into output/."""
+def _build(settings: str, output: Path = OUTPUT) -> str:
+    """Run Pelican in-process with progress; the build ends with a one-line summary."""
     os.chdir(ROOT)
-    _pelican(c, "pelicanconf.py")
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from site_progress.runner import build_site
+
+    return build_site(ROOT / settings, output)
+
+
+@task(help={"output": "folder to build into (default output/)"})
+def build(c, output=str(OUTPUT)):
+    """Ingest the seeds and build the site into output/."""
+    _build("pelicanconf.py", Path(output).resolve())
 
 
 @task
@@ -55,27 +59,58 @@ def clean(c):
             shutil.rmtree(path)
 
 
-@task(help={"port": "port to listen on (default 8000)"})
-def serve(c, port=8000):
-    """Serve output/ locally."""
-    if not OUTPUT.exists():
-        build(c)
+@task(help={"port": "port to listen on (default 8000)", "build": "build first (default yes)"})
+def serve(c, port=8000, build=True):
+    """Build, then serve output/ on http://localhost:8000 (Ctrl-C stops)."""
+    if build or not OUTPUT.exists():
+        _build("pelicanconf.py")
     c.run(f"{PY} -m http.server {int(port)} --bind 127.0.0.1 --directory {OUTPUT}")
+
+
+def _publish_target() -> str:
+    """PUBLISH_TARGET from the environment, else from publishconf.py."""
+    target = os.environ.get("PUBLISH_TARGET", "")
+    if not target:
+        sys.path.insert(0, str(ROOT))
+        import publishconf
+
+        target = getattr(publishconf, "PUBLISH_TARGET", "")
+    return target.strip()
 
 
 @task
 def publish(c):
     """Build with publishconf.py and sync output/ to PUBLISH_TARGET (rsync target or folder)."""
-    target = os.environ.get("PUBLISH_TARGET", "")
+    target = _publish_target()
     if not target:
-        sys.exit("publish: no target. Set PUBLISH_TARGET to a folder or user@host:/path (rsync).")
-    os.chdir(ROOT)
-    _pelican(c, "publishconf.py")
+        sys.exit(
+            "publish: no target set, nothing was built or copied. Set PUBLISH_TARGET to a "
+            "folder or to user@host:/path (rsync), in the environment or in publishconf.py."
+        )
+    _build("publishconf.py")
     if ":" in target and not Path(target).exists():
         c.run(f"rsync -az --delete {OUTPUT}/ {shlex.quote(target)}")
-    else:
-        Path(target).mkdir(parents=True, exist_ok=True)
-        shutil.copytree(OUTPUT, target, dirs_exist_ok=True)
+        return
+    _mirror(OUTPUT, Path(target))
+    print(f"publish: copied {OUTPUT} to {target}")
+
+
+MARKER = ".bulletin-site"
+
+
+def _mirror(source: Path, target: Path) -> None:
+    """Make `target` a copy of `source`. Files the site no longer has are removed, but only
+    from a folder an earlier publish wrote (it holds the marker), never from any other."""
+    if target.exists() and any(target.iterdir()) and not (target / MARKER).exists():
+        sys.exit(f"publish: {target} is not empty and was not written by publish; refusing.")
+    target.mkdir(parents=True, exist_ok=True)
+    wanted = {p.relative_to(source) for p in source.rglob("*")}
+    for path in sorted(target.rglob("*"), reverse=True):
+        relative = path.relative_to(target)
+        if relative not in wanted and relative != Path(MARKER):
+            path.unlink() if path.is_file() or path.is_symlink() else path.rmdir()
+    shutil.copytree(source, target, dirs_exist_ok=True)
+    (target / MARKER).write_text("written by invoke publish\n", encoding="utf-8")
 
 
 @task
@@ -86,8 +121,13 @@ def lint(c):
 
 
 # What the browser tests need on a fresh machine: Debian's Chromium (never a downloaded
-# browser) and nginx to serve output/ the way a static host does.
-SYSTEM_TOOLS = {"/usr/bin/chromium": "chromium", "/usr/sbin/nginx": "nginx-light"}
+# browser), nginx to serve output/ the way a static host does, and a Chinese font.
+SYSTEM_TOOLS = {
+    "/usr/bin/chromium": "chromium",
+    "/usr/sbin/nginx": "nginx-light",
+    # A CJK font, so screenshots show Chinese as readers' phones do (Noto = Android's font).
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc": "fonts-noto-cjk",
+}
 
 
 def _ensure_test_tools(c) -> None:

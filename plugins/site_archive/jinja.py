@@ -1,0 +1,128 @@
+"""The theme's Jinja helpers: the edition's words (T), dates, canonical URLs, JSON-LD, charts."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from jinja2 import pass_context
+from markupsafe import Markup
+
+from bulletin.site import charts
+from bulletin.site.dates import format_date, iso_date
+from bulletin.site.seo import clip, news_article, page_url, plain_text, script_json
+from bulletin.site.strings import Strings, load_strings
+
+from .settings import enabled, setting
+
+
+@lru_cache(maxsize=8)
+def _strings(path: str, _mtime: float) -> Strings:
+    return load_strings(Path(path))
+
+
+def edition_strings(settings) -> Strings:
+    path = os.path.join(
+        settings["THEME"], "translations", f"{setting(settings, 'THEME_STRINGS')}.toml"
+    )
+    return _strings(path, os.path.getmtime(path))
+
+
+def site_root_path(settings) -> str:
+    """The public site's path ('' at a domain's root): links on 404.html start from it."""
+    return urlsplit(setting(settings, "SITE_PUBLIC_URL")).path.rstrip("/")
+
+
+@pass_context
+def canonical_url(context, path: str | None = None) -> str:
+    """Public URL of `path`, or of the page being rendered."""
+    base = context.get("SITE_PUBLIC_URL") or ""
+    return page_url(base, path if path is not None else context["output_file"])
+
+
+@pass_context
+def article_jsonld(context, article) -> dict:
+    """schema.org NewsArticle for an article page."""
+    issue = getattr(article, "bulletin_issue", None)
+    part_of = None
+    if issue is not None:
+        part_of = {"datePublished": iso_date(issue.date), "url": canonical_url(context, issue.url)}
+        if issue.number:
+            part_of["issueNumber"] = issue.number
+    return news_article(
+        url=canonical_url(context, article.url),
+        headline=article.title,
+        alternative_headline=getattr(article, "subtitle", "") or "",
+        description=getattr(article, "description", ""),
+        date_published=iso_date(article.date),
+        language=context.get("HTML_LANG", ""),
+        publisher=context.get("AUTHOR", ""),
+        section=str(article.category),
+        keywords=[str(tag) for tag in getattr(article, "tags", None) or []],
+        authors=[
+            a.name
+            for a in getattr(article, "authors", None) or []
+            if a.name != context.get("AUTHOR")
+        ],
+        issue=part_of,
+    )
+
+
+@pass_context
+def edition_links(context) -> list[dict]:
+    """This page in every edition: absolute URL (hreflang) and a link relative to this page.
+
+    EDITIONS lists {lang, path, name}; `path` is the edition's folder under the public site
+    ("" for the root edition, "zh-hant/" for one under it) and EDITION_PATH this edition's.
+    """
+    here = context.get("EDITION_PATH", "")
+    page = context["output_file"]
+    public = context.get("SITE_PUBLIC_URL") or ""
+    up = "../" * here.count("/")  # from this edition's root to the site's root
+    site_root = f"{context['SITEURL']}/{up}" if context["SITEURL"] else f"/{up}"
+    links = []
+    for edition in context.get("EDITIONS", []):
+        target = f"{edition['path']}{page}"
+        links.append(
+            {
+                **edition,
+                "current": edition["path"] == here,
+                "absolute": page_url(public, target),
+                "relative": page_url(site_root.rstrip("/"), target),
+            }
+        )
+    return links
+
+
+def jsonld(data) -> Markup:
+    return Markup(script_json(data))
+
+
+def bar_chart(chart_id: str, rows, title: str, desc: str, base_url: str = "", vertical=False):
+    bars = [charts.Bar(*row) for row in rows]
+    if vertical:
+        tick = max(1, -(-len(bars) // 12))
+        return Markup(charts.vertical_bars(chart_id, bars, title, desc, base_url, tick_every=tick))
+    return Markup(charts.horizontal_bars(chart_id, bars, title, desc, base_url))
+
+
+def install_jinja(generator) -> None:
+    settings = generator.settings
+    if not enabled(settings):
+        return
+    generator.env.globals.update(
+        T=edition_strings(settings),
+        canonical_url=canonical_url,
+        article_jsonld=article_jsonld,
+        edition_links=edition_links,
+        bar_chart=bar_chart,
+    )
+    generator.env.filters.update(
+        fmt_date=format_date,
+        iso_date=iso_date,
+        jsonld=jsonld,
+        clip=clip,
+        plain=plain_text,
+    )

@@ -1,0 +1,169 @@
+"""After Pelican has read the articles: issues, neighbours, related stories, the indexes of
+columns, districts and partner places, and the numbers behind the overview charts.
+
+Everything is put in the shared context under bulletin_* names and on the articles themselves
+(article.bulletin_issue, .prev_in_issue, .next_in_issue, .related, .description, .partner_places).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from bulletin.gazetteer import DISTRICTS, PARTNERS
+from bulletin.sections import SECTIONS
+from bulletin.site.archive import group_by_year
+from bulletin.site.issues import group_issues, neighbours
+from bulletin.site.related import related_stories
+from bulletin.site.seo import clip, plain_text
+from bulletin.site.slugs import check_unique, partner_slug
+
+from .settings import enabled, setting
+
+
+@dataclass(eq=False)
+class Entry:
+    """One column, district or partner place and its stories (newest first)."""
+
+    name: str
+    slug: str
+    url: str = ""
+    save_as: str = ""
+    kind: str = ""
+    articles: list[Any] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.articles)
+
+    @property
+    def latest(self) -> Any:
+        return self.articles[0] if self.articles else None
+
+
+def _issue_urls(issues, settings) -> None:
+    for issue in issues:
+        issue.url = setting(settings, "ISSUE_URL").format(key=issue.key)
+        issue.save_as = setting(settings, "ISSUE_SAVE_AS").format(key=issue.key)
+
+
+def _year_urls(years, settings) -> None:
+    for year in years:
+        year.url = setting(settings, "ARCHIVE_YEAR_URL").format(year=year.year)
+        year.save_as = setting(settings, "ARCHIVE_YEAR_SAVE_AS").format(year=year.year)
+        for month in year.months:
+            month.url = setting(settings, "ARCHIVE_MONTH_URL").format(
+                year=month.year, month=month.month
+            )
+            month.save_as = setting(settings, "ARCHIVE_MONTH_SAVE_AS").format(
+                year=month.year, month=month.month
+            )
+
+
+def column_index(categories) -> list[Entry]:
+    """Every column with stories, in the order of bulletin.sections (unknown ones last)."""
+    order = {s.name: i for i, s in enumerate(SECTIONS)}
+    kinds = {s.name: s.kind for s in SECTIONS}
+    entries = [
+        Entry(cat.name, cat.slug, cat.url, cat.save_as, kinds.get(cat.name, "column"), list(arts))
+        for cat, arts in categories
+    ]
+    return sorted(entries, key=lambda e: (order.get(e.name, len(order)), e.name))
+
+
+def district_index(tags) -> list[Entry]:
+    """All 41 district units in official order, with or without stories; unknown tags last."""
+    by_name = {tag.name: (tag, arts) for tag, arts in tags.items()}
+    entries = []
+    for place in DISTRICTS:
+        tag, arts = by_name.pop(place.name, (None, []))
+        url, save_as = (tag.url, tag.save_as) if tag else ("", "")
+        entries.append(Entry(place.name, place.slug, url, save_as, "district", list(arts)))
+    for name, (tag, arts) in sorted(by_name.items()):
+        entries.append(Entry(name, tag.slug, tag.url, tag.save_as, "district", list(arts)))
+    return entries
+
+
+def partner_index(articles, settings) -> list[Entry]:
+    stories: dict[str, list[Any]] = defaultdict(list)
+    for article in articles:
+        for name in getattr(article, "partners", None) or []:
+            stories[name].append(article)
+    known = [p.name for p in PARTNERS]
+    names = [n for n in known if n in stories] + sorted(n for n in stories if n not in known)
+    entries = []
+    for name in names:
+        slug = partner_slug(name)
+        entries.append(
+            Entry(
+                name,
+                slug,
+                setting(settings, "PARTNER_URL").format(slug=slug),
+                setting(settings, "PARTNER_SAVE_AS").format(slug=slug),
+                "partner",
+                stories[name],
+            )
+        )
+    check_unique("partner", [(e.name, e.slug) for e in entries])
+    return entries
+
+
+def month_series(issues) -> list[tuple[dt.date, int]]:
+    """Stories per month from the first issue's month to the last, empty months included."""
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    for issue in issues:
+        if issue.date:
+            counts[(issue.year, issue.month)] += len(issue.stories)
+    if not counts:
+        return []
+    (year, month), last = min(counts), max(counts)
+    series = []
+    while (year, month) <= last:
+        series.append((dt.date(year, month, 1), counts.get((year, month), 0)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return series
+
+
+def _describe(article) -> str:
+    summary = plain_text(article.metadata.get("summary", "")) or plain_text(article.content)
+    return clip(summary, 120)
+
+
+def build_archive(generator) -> None:
+    settings = generator.settings
+    if not enabled(settings):
+        return
+    articles = generator.articles
+    issues = group_issues(articles)
+    _issue_urls(issues, settings)
+    years = group_by_year(issues)
+    _year_urls(years, settings)
+    partners = partner_index(articles, settings)
+    partner_by_name = {p.name: p for p in partners}
+    related = related_stories(articles, limit=int(setting(settings, "RELATED_STORIES")))
+
+    issue_of = {id(story): issue for issue in issues for story in issue.stories}
+    for article in articles:
+        issue = issue_of.get(id(article))
+        article.bulletin_issue = issue
+        before, after = neighbours(issue, article) if issue else (None, None)
+        article.prev_in_issue, article.next_in_issue = before, after
+        article.related = related.get(article.slug, [])
+        article.description = _describe(article)
+        article.partner_places = [
+            partner_by_name[name] for name in getattr(article, "partners", None) or []
+        ]
+
+    columns = column_index(generator.categories)
+    districts = district_index(generator.tags)
+    generator.context.update(
+        bulletin_issues=issues,
+        bulletin_latest_issue=issues[0] if issues else None,
+        bulletin_years=years,
+        bulletin_columns=columns,
+        bulletin_districts=districts,
+        bulletin_partners=partners,
+        bulletin_months=month_series(issues),
+    )

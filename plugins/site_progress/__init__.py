@@ -1,0 +1,131 @@
+"""Pelican plugin: build progress on the terminal and the numbers for a one-line summary.
+
+Progress is shown only when the SITE_PROGRESS setting is true (`invoke build` sets it), so
+tests and other callers stay quiet. The summary numbers are left on the Pelican object as
+`pelican.site_stats` for the caller (see runner.py).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+
+from pelican import signals
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+PLUGIN_NAME = "site_progress"
+
+
+@dataclass
+class BuildStats:
+    started: float = field(default_factory=time.perf_counter)
+    articles: int = 0
+    issues: int = 0
+    pages: int = 0
+    files: int = 0
+    html_files: int = 0
+    seconds: float = 0.0
+
+    def summary(self, output: str) -> str:
+        return (
+            f"Built {self.articles} articles in {self.issues} issues, {self.pages} pages, "
+            f"{self.html_files} HTML files ({self.files} written) into {output} "
+            f"in {self.seconds:.1f} s"
+        )
+
+
+class _Run:
+    stats = BuildStats()
+    console = Console(stderr=True)
+    progress: Progress | None = None
+    task = None
+
+
+def _enabled(settings) -> bool:
+    return PLUGIN_NAME in (settings.get("PLUGINS") or ())
+
+
+def _show(settings) -> bool:
+    return _enabled(settings) and bool(settings.get("SITE_PROGRESS"))
+
+
+def _start(pelican) -> None:
+    _Run.stats = BuildStats()
+    if _show(pelican.settings):
+        _Run.console.print(f"[bold]Building[/] {pelican.path} → {pelican.output_path}")
+
+
+def _read_articles(generator) -> None:
+    if not _enabled(generator.settings):
+        return
+    _Run.stats.articles = len(generator.articles)
+    _Run.stats.issues = len(generator.context.get("bulletin_issues", []))
+    if _show(generator.settings):
+        _Run.console.print(
+            f"  read {_Run.stats.articles} articles ({_Run.stats.issues} issues), "
+            f"{len(generator.categories)} columns, {len(generator.tags)} districts"
+        )
+
+
+def _read_pages(generator) -> None:
+    if not _enabled(generator.settings):
+        return
+    _Run.stats.pages = len(generator.pages)
+
+
+def _start_writing(generators) -> None:
+    settings = generators[0].settings if generators else {}
+    if not _show(settings):
+        return
+    _Run.progress = Progress(
+        SpinnerColumn(),
+        TextColumn("  writing {task.completed} files"),
+        TimeElapsedColumn(),
+        console=_Run.console,
+        transient=True,
+    )
+    _Run.task = _Run.progress.add_task("write", total=None)
+    _Run.progress.start()
+
+
+def _written(path: str, context) -> None:
+    if not _enabled(context):
+        return
+    _Run.stats.files += 1
+    if path.endswith(".html"):
+        _Run.stats.html_files += 1
+    if _Run.progress is not None:
+        _Run.progress.advance(_Run.task)
+
+
+def _feed_written(path: str, context, feed) -> None:
+    _written(path, context)
+
+
+def _finish(pelican) -> None:
+    if _Run.progress is not None:
+        _Run.progress.stop()
+        _Run.progress = None
+    if not _enabled(pelican.settings):
+        return
+    _Run.stats.seconds = time.perf_counter() - _Run.stats.started
+    pelican.site_stats = _Run.stats
+    if _show(pelican.settings):
+        _Run.console.print(f"  wrote {_Run.stats.files} files")
+
+
+def summary_line(pelican) -> str:
+    stats = getattr(pelican, "site_stats", None) or _Run.stats
+    return stats.summary(os.path.relpath(pelican.output_path))
+
+
+def register() -> None:
+    signals.initialized.connect(_start)
+    signals.article_generator_finalized.connect(_read_articles)
+    signals.page_generator_finalized.connect(_read_pages)
+    signals.all_generators_finalized.connect(_start_writing)
+    signals.content_written.connect(_written)
+    signals.feed_written.connect(_feed_written)
+    signals.finalized.connect(_finish)

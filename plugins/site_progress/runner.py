@@ -1,0 +1,45 @@
+"""Run Pelican in this process with progress, ending with our one-line summary.
+
+Pelican prints its own "Done: Processed N articles, 0 drafts, 0 hidden articles, ..." line at
+the very end of Pelican.run(); the module-level `console` it prints with is swapped for a quiet
+one during the run, so the build ends with a single summary of our own. Warnings and errors go
+through logging, which keeps its own console and is not silenced.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+import pelican
+from pelican.log import init as init_logging
+from pelican.settings import read_settings
+from rich.console import Console
+
+
+def build_site(
+    settings_file: Path, output: Path, progress: bool = True, overrides: dict | None = None
+) -> str:
+    """Build the site; returns the summary line (already printed when progress is on)."""
+    init_logging(level=logging.WARNING)
+    settings = read_settings(
+        str(settings_file),
+        override={"OUTPUT_PATH": str(output), "SITE_PROGRESS": progress, **(overrides or {})},
+    )
+    started = time.perf_counter()
+    site = pelican.Pelican(settings)
+    loud, pelican.console = pelican.console, Console(quiet=True)
+    try:
+        site.run()
+    finally:
+        pelican.console = loud
+    stats = getattr(site, "site_stats", None)
+    if stats is None:  # the progress plugin is not enabled in these settings
+        line = f"Built the site into {output} in {time.perf_counter() - started:.1f} s"
+    else:
+        stats.seconds = time.perf_counter() - started
+        line = stats.summary(str(output))
+    if progress:
+        Console().print(line, highlight=False)
+    return line

@@ -1,0 +1,59 @@
+"""Pelican plugin: sitemap.xml and robots.txt listing every HTML page the build wrote.
+
+Pages are collected as they are written (content_written), so page types added by other
+plugins are listed without being known here. Settings: SITE_PUBLIC_URL (absolute base of the
+public site), SITEMAP_EXCLUDE (output paths that are not pages for search engines: 404, search).
+"""
+
+from __future__ import annotations
+
+import os
+
+from pelican import signals
+
+from bulletin.site.dates import iso_date
+from bulletin.site.seo import page_url
+from bulletin.site.sitemap import robots_txt, sitemap_xml
+
+PLUGIN_NAME = "site_sitemap"
+DEFAULT_EXCLUDE = ("404.html", "search.html")
+
+# One build at a time per process; reset when a build starts.
+_pages: dict[str, str] = {}
+
+
+def _enabled(settings) -> bool:
+    return PLUGIN_NAME in (settings.get("PLUGINS") or ())
+
+
+def _start(pelican) -> None:
+    _pages.clear()
+
+
+def _collect(path: str, context) -> None:
+    if not _enabled(context) or not path.endswith(".html"):
+        return
+    relative = os.path.relpath(path, context["OUTPUT_PATH"]).replace(os.sep, "/")
+    if relative in context.get("SITEMAP_EXCLUDE", DEFAULT_EXCLUDE):
+        return
+    article = context.get("article") or context.get("page")
+    _pages[relative] = iso_date(getattr(article, "date", None)) if article else ""
+
+
+def _write(pelican) -> None:
+    settings = pelican.settings
+    if not _enabled(settings):
+        return
+    base = settings.get("SITE_PUBLIC_URL") or settings.get("SITEURL", "")
+    entries = [(page_url(base, path), lastmod) for path, lastmod in _pages.items()]
+    output = pelican.output_path
+    with open(os.path.join(output, "sitemap.xml"), "w", encoding="utf-8") as handle:
+        handle.write(sitemap_xml(entries))
+    with open(os.path.join(output, "robots.txt"), "w", encoding="utf-8") as handle:
+        handle.write(robots_txt(page_url(base, "sitemap.xml")))
+
+
+def register() -> None:
+    signals.initialized.connect(_start)
+    signals.content_written.connect(_collect)
+    signals.finalized.connect(_write)
