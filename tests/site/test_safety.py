@@ -1,0 +1,130 @@
+"""A small archive written to provoke the site: markup in titles and bodies, homophone columns
+and unknown districts, a column long enough to paginate. Built with the real settings."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import feedparser
+import pytest
+
+HOSTILE_TITLE = "<script>alert(1)</script>标题"
+HOSTILE_SUBTITLE = '"><img src=x onerror=alert(2)>副题'
+HOSTILE_SUMMARY = "</script><script>alert(3)</script>摘要"
+HOSTILE_BODY = """第一段<script>alert(4)</script>正文。
+<img src=x onerror=alert(5)>
+
+[点我](javascript:alert(6))
+
+<div onclick="alert(7)">块</div>
+"""
+
+
+def _story(number: int, title: str, category: str, tags: str = "", extra: str = "", body=""):
+    return (
+        f"Title: {title}\n{extra}Date: 2024-03-0{number}\nCategory: {category}\n"
+        + (f"Tags: {tags}\n" if tags else "")
+        + f"Slug: zz-test-0{number}\nOrder: {number}\nIssue: zz-test\nIssue_date: 2024-03-09\n\n"
+        + (body or f"第{number}篇报道的正文。\n")
+    )
+
+
+@pytest.fixture(scope="module")
+def provoked(tmp_path_factory, kit):
+    content = tmp_path_factory.mktemp("content")
+    shutil.copytree(kit.ROOT / "content" / "pages", content / "pages")
+    folder = content / "articles" / "zz-test"
+    folder.mkdir(parents=True)
+    stories = [
+        _story(
+            1,
+            HOSTILE_TITLE,
+            "渝工港湾",
+            "渝北区, 某某区",
+            f"Subtitle: {HOSTILE_SUBTITLE}\nSummary: {HOSTILE_SUMMARY}\nPartners: <b>成都</b>\n",
+            HOSTILE_BODY,
+        ),
+        _story(2, "工会之窗报道", "工会之窗"),
+        _story(3, "公会之窗报道", "公会之窗"),
+        *[_story(n, f"港湾报道{n}", "渝工港湾") for n in (4, 5, 6, 7)],
+    ]
+    for index, text in enumerate(stories, 1):
+        (folder / f"zz-test-0{index}.md").write_text(text, encoding="utf-8")
+    output = kit.build(
+        tmp_path_factory.mktemp("provoked") / "output",
+        PATH=str(content),
+        PAGINATED_TEMPLATES={"category": 2, "tag": 2, "partner": 2},
+    )
+    return kit.Site(output)
+
+
+def _all_html(site):
+    for path in site.html_files():
+        yield path, (site.root / path).read_text(encoding="utf-8")
+
+
+def test_markup_in_titles_and_bodies_stays_text(provoked, kit):
+    for path, html in _all_html(provoked):
+        scripts = re.findall(r"<script\b[^>]*>", html)
+        assert all('type="application/ld+json"' in tag for tag in scripts), path
+        assert "<img" not in html, path
+        assert not re.search(r"<[a-z][^>]*\son[a-z]+=", html), path
+        assert not re.search(r"""(?:href|src|action)=["']?\s*javascript:""", html, re.I), path
+    article = kit.read_page(provoked.root, "articles/zz-test-01.html")
+    assert article.h1 == HOSTILE_TITLE
+    assert "alert(4)" in article.text and "<script>alert(4)</script>" in article.text
+    assert HOSTILE_SUBTITLE in article.text
+    html = (provoked.root / "articles/zz-test-01.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;标题" in html
+
+
+def test_json_ld_cannot_be_closed_by_a_title(provoked):
+    html = (provoked.root / "articles/zz-test-01.html").read_text(encoding="utf-8")
+    (body,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    data = json.loads(body)
+    assert data["headline"] == HOSTILE_TITLE
+    assert "</" not in body and "<" not in body
+
+
+def test_feeds_carry_hostile_titles_as_text(provoked):
+    parsed = feedparser.parse((provoked.root / "feeds/all.atom.xml").read_bytes())
+    assert not parsed.bozo
+    titles = {entry.title for entry in parsed.entries}
+    assert HOSTILE_TITLE in titles
+
+
+def test_homophone_columns_and_unknown_districts_get_distinct_ascii_urls(provoked):
+    files = set(provoked.html_files())
+    columns = sorted(p for p in files if p.startswith("columns/") and p != "columns/index.html")
+    gongs = [p for p in columns if p.startswith("columns/gong-hui-zhi-chuang")]
+    assert len(gongs) == 2, columns
+    assert all(re.fullmatch(r"[a-z0-9/._-]+", p) for p in files)
+    unknown = [p for p in files if p.startswith("districts/mou-mou-qu")]
+    assert unknown, "an unknown district still gets a page"
+    assert "districts/yubei.html" in files
+
+
+def test_long_lists_are_paginated(provoked, kit):
+    # 渝工港湾 has five stories; two per page makes three pages linked in order.
+    first = kit.read_page(provoked.root, "columns/yugong-gangwan.html")
+    second = kit.read_page(provoked.root, "columns/yugong-gangwan-2.html")
+    third = kit.read_page(provoked.root, "columns/yugong-gangwan-3.html")
+    assert not (provoked.root / "columns/yugong-gangwan-4.html").exists()
+
+    def rel(page):
+        return {
+            name: [provoked.resolve(page.path, h) for h in page.anchors_rel(name)]
+            for name in ("prev", "next")
+        }
+
+    stem = "columns/yugong-gangwan"
+    assert rel(first) == {"prev": [], "next": [f"{stem}-2.html"]}
+    assert rel(second) == {"prev": [f"{stem}.html"], "next": [f"{stem}-3.html"]}
+    assert rel(third) == {"prev": [f"{stem}-2.html"], "next": []}
+    linked = set()
+    for page in (first, second, third):
+        linked |= {provoked.resolve(page.path, h) for h in page.hrefs() if "articles/" in h}
+    assert {f"articles/zz-test-0{n}.html" for n in (1, 4, 5, 6, 7)} <= linked
+    assert first.link_rel("canonical") != second.link_rel("canonical")
