@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import tempfile
 from functools import lru_cache
@@ -50,12 +49,10 @@ def _absolute(node):
 
 
 def native_tool(name: str) -> Path:
+    """A native tool of this very wheel (not `opencc` on PATH: that is the Python CLI)."""
     path = BIN_DIR / name
     if not path.is_file() or not os.access(path, os.X_OK):
-        found = shutil.which(name)
-        if found is None:
-            raise NativeToolMissing(f"the opencc wheel has no native {name} at {path}")
-        return Path(found)
+        raise NativeToolMissing(f"the opencc wheel has no native {name} at {path}")
     return path
 
 
