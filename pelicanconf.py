@@ -90,6 +90,10 @@ NOT_FOUND_SAVE_AS = "404.html"
 # Authors are printed on the story; they get no pages of their own.
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "categories", "tags", "search"]
+# The search engine (issue 5) sets SEARCH_INDEX_URL (e.g. "search/zh/") once it writes its
+# index; until then search.html says search needs JavaScript and offers the indexes.
+SEARCH_INDEX_URL = ""
+SEARCH_SCRIPTS_URL = "search/"
 SITEMAP_EXCLUDE = ["404.html", "search.html"]
 
 PAGINATED_TEMPLATES = {"category": 20, "tag": 20, "partner": 20}

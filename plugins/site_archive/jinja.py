@@ -103,8 +103,7 @@ def jsonld(data) -> Markup:
 def bar_chart(chart_id: str, rows, title: str, desc: str, base_url: str = "", vertical=False):
     bars = [charts.Bar(*row) for row in rows]
     if vertical:
-        tick = max(1, -(-len(bars) // 12))
-        return Markup(charts.vertical_bars(chart_id, bars, title, desc, base_url, tick_every=tick))
+        return Markup(charts.vertical_bars(chart_id, bars, title, desc, base_url))
     return Markup(charts.horizontal_bars(chart_id, bars, title, desc, base_url))
 
 

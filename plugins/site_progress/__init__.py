@@ -2,12 +2,11 @@
 
 Progress is shown only when the SITE_PROGRESS setting is true (`invoke build` sets it), so
 tests and other callers stay quiet. The summary numbers are left on the Pelican object as
-`pelican.site_stats` for the caller (see runner.py).
+`pelican.site_stats` for the caller, which prints the one-line summary (see runner.py).
 """
 
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass, field
 
@@ -30,15 +29,19 @@ class BuildStats:
 
     def summary(self, output: str) -> str:
         return (
-            f"Built {self.articles} articles in {self.issues} issues, {self.pages} pages, "
-            f"{self.html_files} HTML files ({self.files} written) into {output} "
-            f"in {self.seconds:.1f} s"
+            f"Built {_count(self.articles, 'article')} in {_count(self.issues, 'issue')}, "
+            f"{_count(self.pages, 'page')}: {self.html_files} HTML files "
+            f"({self.files} with feeds) into {output} in {self.seconds:.1f} s"
         )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 class _Run:
     stats = BuildStats()
-    console = Console(stderr=True)
+    console = Console(stderr=True, soft_wrap=True)
     progress: Progress | None = None
     task = None
 
@@ -112,13 +115,6 @@ def _finish(pelican) -> None:
         return
     _Run.stats.seconds = time.perf_counter() - _Run.stats.started
     pelican.site_stats = _Run.stats
-    if _show(pelican.settings):
-        _Run.console.print(f"  wrote {_Run.stats.files} files")
-
-
-def summary_line(pelican) -> str:
-    stats = getattr(pelican, "site_stats", None) or _Run.stats
-    return stats.summary(os.path.relpath(pelican.output_path))
 
 
 def register() -> None:

@@ -18,6 +18,14 @@ from pelican.settings import read_settings
 from rich.console import Console
 
 
+def _shown(output: Path) -> str:
+    """output/ relative to the working folder when it is inside it."""
+    try:
+        return f"{Path(output).resolve().relative_to(Path.cwd())}/"
+    except ValueError:
+        return str(output)
+
+
 def build_site(
     settings_file: Path, output: Path, progress: bool = True, overrides: dict | None = None
 ) -> str:
@@ -39,7 +47,7 @@ def build_site(
         line = f"Built the site into {output} in {time.perf_counter() - started:.1f} s"
     else:
         stats.seconds = time.perf_counter() - started
-        line = stats.summary(str(output))
+        line = stats.summary(_shown(output))
     if progress:
-        Console().print(line, highlight=False)
+        Console(soft_wrap=True).print(line, highlight=False, markup=False)
     return line

@@ -56,6 +56,7 @@ def provoked(tmp_path_factory, kit):
         tmp_path_factory.mktemp("provoked") / "output",
         PATH=str(content),
         PAGINATED_TEMPLATES={"category": 2, "tag": 2, "partner": 2},
+        SEARCH_INDEX_URL="search/zh/",
     )
     return kit.Site(output)
 
@@ -68,7 +69,8 @@ def _all_html(site):
 def test_markup_in_titles_and_bodies_stays_text(provoked, kit):
     for path, html in _all_html(provoked):
         scripts = re.findall(r"<script\b[^>]*>", html)
-        assert all('type="application/ld+json"' in tag for tag in scripts), path
+        if path != "search.html":  # the search engine's page, tested below
+            assert all('type="application/ld+json"' in tag for tag in scripts), path
         assert "<img" not in html, path
         assert not re.search(r"<[a-z][^>]*\son[a-z]+=", html), path
         assert not re.search(r"""(?:href|src|action)=["']?\s*javascript:""", html, re.I), path
@@ -128,3 +130,26 @@ def test_long_lists_are_paginated(provoked, kit):
         linked |= {provoked.resolve(page.path, h) for h in page.hrefs() if "articles/" in h}
     assert {f"articles/zz-test-0{n}.html" for n in (1, 4, 5, 6, 7)} <= linked
     assert first.link_rel("canonical") != second.link_rel("canonical")
+
+
+def test_search_page_carries_the_engine_contract_when_an_index_is_configured(provoked, kit):
+    html = (provoked.root / "search.html").read_text(encoding="utf-8")
+    for marker in (
+        '<div id="search-app"',
+        'data-index="./search/zh/"',
+        'id="search-input" name="q"',
+        'id="search-column"',
+        'id="search-district"',
+        'id="search-year"',
+        'id="search-status"',
+        'id="search-results"',
+        'id="search-more"',
+        '<script src="./search/lunr.min.js" defer>',
+        '<script type="module" src="./search/search-page.js">',
+    ):
+        assert marker in html, marker
+    assert re.search(r"<div id=\"search-app\"[^>]*\shidden>", html)
+    noscript = html.split("<noscript>", 1)[1].split("</noscript>", 1)[0]
+    assert "JavaScript" in noscript and "columns/" in noscript and "districts/" in noscript
+    strings = re.search(r'<script type="application/json" id="search-strings">(.*?)</script>', html)
+    assert set(json.loads(strings.group(1))) == {"count", "none", "prompt", "loading", "error"}

@@ -154,15 +154,20 @@ def test_horizontal_chart_escapes_labels_and_draws_one_bar_each():
     assert svg.count('class="bar"') == 2
     assert "&lt;b&gt;&amp;" in svg and "<b>" not in svg
     assert 'href="columns/x.html"' in svg
-    assert ">成渝地区双城经济圈…<" in svg  # shortened label, full name in the tooltip
+    assert ">成渝地区双城经…<" in svg  # shortened label, full name in the tooltip
     assert "<title>成渝地区双城经济圈·工会在行动：1</title>" in svg
 
 
-def test_vertical_chart_labels_every_nth_bar():
-    bars = [charts.Bar(f"2024.{m}", m) for m in range(1, 13)]
-    svg = charts.vertical_bars("m", bars, "t", "d", tick_every=3)
+def test_time_chart_marks_months_and_each_year_once():
+    bars = [charts.Bar(str(m), m, group="2024年" if m < 13 else "2025年") for m in range(9, 16)]
+    svg = charts.vertical_bars("m", bars, "t", "d")
     ET.fromstring(svg)
-    assert len(re.findall(r'class="label"', svg)) == 4
+    assert len(re.findall(r'class="label"', svg)) == 7
+    assert re.findall(r'class="group"[^>]*>([^<]+)<', svg) == ["2024年", "2025年"]
+    many = [charts.Bar(str(i % 12 + 1), 1, group=str(2000 + i // 12)) for i in range(240)]
+    svg = charts.vertical_bars("m", many, "t", "d")
+    assert 'class="label"' not in svg  # too many months to label; the years remain
+    assert len(re.findall(r'class="group"', svg)) == 20
 
 
 def test_script_json_cannot_end_the_script_element():
