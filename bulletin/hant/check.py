@@ -17,7 +17,7 @@ from functools import cached_property
 
 from .converter import EditionConverter
 from .marks import kept_ranges
-from .markup import scan
+from .markup import convert_slots, scan
 from .wheel import NativeToolMissing, dictionary_entries
 
 CONTEXT = 8
@@ -46,12 +46,10 @@ def find_unconverted_html(
     """Leftovers in a converted page: text and the attributes conversion covers."""
     judge = _Judge(converter, keep)
     slots = scan(html)
-    pieces = [kept_ranges(html[slot.start : slot.end]) for slot in slots]
-    agains = converter.convert_many(
-        [plain for plain, _ in pieces], [slot.joins_previous for slot in slots]
-    )
+    agains = convert_slots(html, slots, converter.convert_many)
     found: list[Leftover] = []
-    for slot, (plain, kept), again in zip(slots, pieces, agains, strict=True):
+    for slot, again in zip(slots, agains, strict=True):
+        plain, kept = kept_ranges(html[slot.start : slot.end])
         found.extend(judge.leftovers(plain, again, kept, slot.attribute or "text"))
     return found
 

@@ -151,30 +151,49 @@ def convert_html(html: str, convert_batch: Callable[[list[str], list[bool]], lis
     Marked names (`{{余敏}}`) in a slice lose their braces and stay as they are.
     """
     slots = scan(html)
-    if not slots:
-        return html
-    pieces: list[str] = []
-    joins: list[bool] = []
-    layouts: list[list[tuple[str, bool]]] = []
-    for slot in slots:
-        text = html[slot.start : slot.end]
-        layout = list(split_marks(text)) if has_marks(text) else [(text, False)]
-        layouts.append(layout)
-        previous_kept = False
-        for index, (text, keep) in enumerate(layout):
-            if not keep:
-                pieces.append(text)
-                joins.append(slot.joins_previous if index == 0 else not previous_kept)
-            previous_kept = keep
-    converted = iter(convert_batch(pieces, joins))
     out: list[str] = []
     position = 0
-    for slot, layout in zip(slots, layouts, strict=True):
+    for slot, text in zip(slots, convert_slots(html, slots, convert_batch), strict=True):
         out.append(html[position : slot.start])
-        out.extend(text if keep else next(converted) for text, keep in layout)
+        out.append(text)
         position = slot.end
     out.append(html[position:])
     return "".join(out)
+
+
+def convert_slots(
+    html: str, slots: list[Slot], convert_batch: Callable[[list[str], list[bool]], list[str]]
+) -> list[str]:
+    """Each slot's converted text, marks' braces dropped; all in one `convert_batch` call."""
+    layouts = [_layout(html[slot.start : slot.end]) for slot in slots]
+    # Text first, in reading order, so an attribute value never sits between two runs of one
+    # phrase (头<abbr title="…">发</abbr>); then every attribute value on its own.
+    texts: list[str] = []
+    joins: list[bool] = []
+    owners: list[tuple[int, int]] = []  # (slot, piece) of each text sent
+    for attributes in (False, True):
+        previous_kept = True
+        for number, (slot, layout) in enumerate(zip(slots, layouts, strict=True)):
+            if (slot.attribute is not None) != attributes:
+                continue
+            for index, (text, keep) in enumerate(layout):
+                if not keep:
+                    glued = slot.joins_previous and index == 0 and not previous_kept
+                    texts.append(text)
+                    joins.append(glued and not attributes)
+                    owners.append((number, index))
+                previous_kept = keep
+    converted = dict(zip(owners, convert_batch(texts, joins), strict=True)) if texts else {}
+    return [
+        "".join(
+            text if keep else converted[number, index] for index, (text, keep) in enumerate(layout)
+        )
+        for number, layout in enumerate(layouts)
+    ]
+
+
+def _layout(text: str) -> list[tuple[str, bool]]:
+    return list(split_marks(text)) if has_marks(text) else [(text, False)]
 
 
 def joined_conversion(

@@ -66,6 +66,9 @@ def test_phrases_span_inline_tags_but_not_blocks(tw):
     assert tw.convert_html("<p>头<em>发</em></p>") == "<p>頭<em>髮</em></p>"
     assert tw.convert_html("<p>头</p><p>发</p>") == "<p>頭</p><p>發</p>"
     assert tw.convert_html("<p>头<!-- x -->发</p>") == "<p>頭<!-- x -->發</p>"
+    # an attribute value in between does not cut the phrase; a kept name does
+    assert tw.convert_html('头<abbr title="干部">发</abbr>') == '頭<abbr title="幹部">髮</abbr>'
+    assert tw.convert_html("头{{X}}<em>发</em>") == "頭X<em>發</em>"
 
 
 def test_unclosed_code_leaves_the_rest_alone_rather_than_guess(tw):
