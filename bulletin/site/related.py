@@ -43,10 +43,15 @@ def related_stories(
     stories: Sequence[Any],
     limit: int = 4,
     features: Callable[[Any], set[tuple[str, str]]] = story_features,
-    max_candidates_df: int = 200,
+    max_df: int = 100,
     min_score: float = 2.0,
 ) -> dict[str, list[Any]]:
-    """slug -> up to `limit` stories from other issues, best first (deterministic)."""
+    """slug -> up to `limit` stories from other issues, best first (deterministic).
+
+    Scores accumulate over the posting lists of each story's rare features (shared by at most
+    `max_df` stories): the cost grows with the archive, not with its square. Features more
+    common than that weigh little anyway and are left out.
+    """
     feats = [features(s) for s in stories]
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, story_feats in enumerate(feats):
@@ -56,29 +61,31 @@ def related_stories(
     weight = {
         feat: KIND_WEIGHT[feat[0]] * math.log(1 + total / len(posting))
         for feat, posting in postings.items()
+        if 1 < len(posting) <= max_df
     }
+    issues = [getattr(s, "issue", None) for s in stories]
+    days = [story_issue_date(s) for s in stories]
     result: dict[str, list[Any]] = {}
     for index, story in enumerate(stories):
-        issue = getattr(story, "issue", None)
-        candidates: set[int] = set()
+        score: dict[int, float] = defaultdict(float)
+        beyond_column: set[int] = set()  # sharing a column alone is not a relation
         for feat in feats[index]:
-            posting = postings[feat]
-            if len(posting) <= max_candidates_df and len(posting) > 1:
-                candidates.update(posting)
-        day = story_issue_date(story)
-        scored = []
-        for other in candidates:
-            if other == index or (issue and getattr(stories[other], "issue", None) == issue):
+            w = weight.get(feat)
+            if w is None:
                 continue
-            shared = feats[index] & feats[other]
-            if not any(kind != "column" for kind, _ in shared):
-                continue  # sharing a column alone is not a relation
-            score = sum(weight[f] for f in shared)
-            if score < min_score:
+            for other in postings[feat]:
+                score[other] += w
+                if feat[0] != "column":
+                    beyond_column.add(other)
+        ranked = []
+        for other in beyond_column:
+            if other == index or (issues[index] and issues[other] == issues[index]):
+                continue
+            if score[other] < min_score:
                 continue  # one common word (重庆, 工会) is no relation
-            other_day = story_issue_date(stories[other])
+            day, other_day = days[index], days[other]
             distance = abs((day - other_day).days) if day and other_day else 10**6
-            scored.append((-round(score, 9), distance, stories[other].slug, other))
-        scored.sort()
-        result[story.slug] = [stories[entry[3]] for entry in scored[:limit]]
+            ranked.append((-round(score[other], 9), distance, stories[other].slug, other))
+        ranked.sort()
+        result[story.slug] = [stories[entry[3]] for entry in ranked[:limit]]
     return result

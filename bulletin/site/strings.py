@@ -18,18 +18,22 @@ class MissingStringError(LookupError):
 
 class Strings(Mapping[str, Any]):
     def __init__(self, table: Mapping[str, Any], path: str = "") -> None:
-        self._table = dict(table)
         self._path = path
+        # Nested tables are wrapped once here: templates look words up hundreds of thousands
+        # of times in a large build.
+        self._table = {
+            key: Strings(value, f"{path}.{key}" if path else key)
+            if isinstance(value, Mapping)
+            else value
+            for key, value in table.items()
+        }
 
     def __getitem__(self, key: str) -> Any:
         try:
-            value = self._table[key]
+            return self._table[key]
         except KeyError:
             where = f"{self._path}.{key}" if self._path else key
             raise MissingStringError(f"theme string {where!r} is not in the table") from None
-        if isinstance(value, Mapping):
-            return Strings(value, f"{self._path}.{key}" if self._path else key)
-        return value
 
     def __getattr__(self, key: str) -> Any:
         if key.startswith("__") or key.startswith("_"):

@@ -13,7 +13,7 @@ from .settings import enabled
 def restore_titles(context, feed) -> None:
     if not enabled(context):
         return
-    titles = {article.url: article.title for article in context.get("articles", [])}
+    titles = context.get("bulletin_titles_by_url", {})
     prefix = (context.get("SITEURL") or "").rstrip("/") + "/"
     for item in feed.items:
         link = item.get("link", "")

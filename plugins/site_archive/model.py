@@ -166,4 +166,6 @@ def build_archive(generator) -> None:
         bulletin_districts=districts,
         bulletin_partners=partners,
         bulletin_months=month_series(issues),
+        # For feed titles (feeds.py); Content.url is recomputed on every access, so once here.
+        bulletin_titles_by_url={article.url: article.title for article in articles},
     )
