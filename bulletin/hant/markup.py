@@ -3,7 +3,8 @@
 The standard-library parser finds where tags are; the text between them and a few attribute
 values are the only slices rewritten, so markup, URLs, ids, classes, inline styles (fonts) and
 entities come out byte for byte. Not converted: `href`/`src` and every other attribute not
-listed below, the contents of code-like elements, anything inside `translate="no"`.
+listed below, the contents of code-like elements, anything inside `translate="no"` or inside
+an element whose `lang` says Simplified (`<a lang="zh-Hans">简体</a>` in the language switch).
 Text runs separated only by inline tags (`发<a>布</a>`) are converted as one phrase; all runs of
 a page go to OpenCC in one call, which matters more for speed than the parsing does.
 """
@@ -18,6 +19,8 @@ from html.parser import HTMLParser
 from .marks import NO_CONVERT_ATTRIBUTE, has_marks, split_marks
 
 SKIPPED_ELEMENTS = frozenset({"code", "kbd", "pre", "samp", "script", "style", "textarea"})
+# Text marked as Simplified on purpose (the 简体 of the language switch) stays Simplified.
+SIMPLIFIED_LANGS = ("zh-hans", "zh-cn", "zh-sg")
 CONVERTED_ATTRIBUTES = frozenset({"alt", "title", "aria-label", "placeholder"})
 META_CONTENT_NAMES = frozenset(
     {
@@ -105,6 +108,10 @@ class _Scanner(HTMLParser):
         if (
             tag in SKIPPED_ELEMENTS
             or values.get(NO_CONVERT_ATTRIBUTE[0]) == NO_CONVERT_ATTRIBUTE[1]
+            or (
+                tag not in ("html", "body")  # the page's own language: whatever it says
+                and values.get("lang", "").lower().startswith(SIMPLIFIED_LANGS)
+            )
         ):
             if opens_region:
                 self._skip_tag, self._skip_depth, self._glue = tag, 1, False

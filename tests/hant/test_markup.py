@@ -71,6 +71,12 @@ def test_phrases_span_inline_tags_but_not_blocks(tw):
     assert tw.convert_html("头{{X}}<em>发</em>") == "頭X<em>發</em>"
 
 
+def test_text_marked_simplified_stays(tw):
+    switch = '<nav><a href="/" lang="zh-Hans" hreflang="zh-Hans">简体</a> 繁體</nav>'
+    assert tw.convert_html(switch) == switch
+    assert find_unconverted_html(switch, tw) == []
+
+
 def test_unclosed_code_leaves_the_rest_alone_rather_than_guess(tw):
     assert tw.convert_html("<p>干部<code>干部</p><p>干部") == "<p>幹部<code>干部</p><p>干部"
 
