@@ -57,6 +57,10 @@ def provoked(tmp_path_factory, kit):
         PATH=str(content),
         PAGINATED_TEMPLATES={"category": 2, "tag": 2, "partner": 2},
         SEARCH_INDEX_URL="search/zh/",
+        EDITIONS=[
+            {"lang": "zh-Hans", "path": "", "name": "简体"},
+            {"lang": "zh-Hant", "path": "zh-hant/", "name": "繁體"},
+        ],
     )
     return kit.Site(output)
 
@@ -153,3 +157,21 @@ def test_search_page_carries_the_engine_contract_when_an_index_is_configured(pro
     assert "JavaScript" in noscript and "columns/" in noscript and "districts/" in noscript
     strings = re.search(r'<script type="application/json" id="search-strings">(.*?)</script>', html)
     assert set(json.loads(strings.group(1))) == {"count", "none", "prompt", "loading", "error"}
+
+
+def test_every_page_names_its_twin_in_each_edition(provoked, kit):
+    base = "https://bulletin.example.org/"
+    for path, twin_relative in (
+        ("articles/zz-test-01.html", "../zh-hant/articles/zz-test-01.html"),
+        ("index.html", "./zh-hant/"),
+        ("columns/index.html", "../zh-hant/columns/"),
+    ):
+        html = (provoked.root / path).read_text(encoding="utf-8")
+        public = path.removesuffix("index.html")
+        assert f'<link rel="alternate" hreflang="zh-Hans" href="{base}{public}">' in html
+        assert f'<link rel="alternate" hreflang="zh-Hant" href="{base}zh-hant/{public}">' in html
+        assert f'<link rel="alternate" hreflang="x-default" href="{base}{public}">' in html
+        assert f'<a href="{twin_relative}" hreflang="zh-Hant" lang="zh-Hant">繁體</a>' in html
+        assert '<span aria-current="true" lang="zh-Hans">简体</span>' in html
+    # The 404 page is served at any depth: its switch starts from the site's root.
+    assert 'href="/zh-hant/404.html"' in (provoked.root / "404.html").read_text(encoding="utf-8")

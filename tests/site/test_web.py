@@ -115,3 +115,30 @@ def test_favicon(site):
     ico = (site.root / "favicon.ico").read_bytes()
     assert ico[:4] == b"\x00\x00\x01\x00" and b"PNG" in ico[:64]
     assert (site.root / "theme" / "favicon.svg").exists()
+
+
+def test_html_elements_are_closed_in_order(site):
+    from html.parser import HTMLParser
+
+    void = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"}
+    void |= {"source", "track", "wbr"}
+
+    class Balance(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.stack, self.errors = [], []
+
+        def handle_starttag(self, tag, attrs):
+            if tag not in void:
+                self.stack.append(tag)
+
+        def handle_endtag(self, tag):
+            if not self.stack or self.stack[-1] != tag:
+                self.errors.append((tag, list(self.stack[-3:])))
+            else:
+                self.stack.pop()
+
+    for path in site.html_files():
+        checker = Balance()
+        checker.feed((site.root / path).read_text(encoding="utf-8"))
+        assert not checker.errors and not checker.stack, (path, checker.errors[:3])
