@@ -19,6 +19,14 @@ def _story_links(page, site, stories_by_url):
     return seen
 
 
+def page_facts(site, path):
+    """The dt/dd pairs of an article's header."""
+    html = (site.root / path).read_text(encoding="utf-8")
+    facts = html.split('<dl class="story-facts">', 1)[1].split("</dl>", 1)[0]
+    pairs = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", facts, re.S)
+    return {dt: re.sub(r"<[^>]+>", "", dd).strip() for dt, dd in pairs}
+
+
 def test_every_story_has_its_page_with_title_column_districts_and_issue(site, stories):
     for story in stories:
         page = site.page(story.url)
@@ -36,6 +44,11 @@ def test_every_story_has_its_page_with_title_column_districts_and_issue(site, st
         assert f"issues/{meta['issue']}.html" in targets
         if "subtitle" in meta:
             assert meta["subtitle"] in page.text
+        facts = page_facts(site, story.url)
+        if "authors" in meta:
+            assert facts["作者"] == "、".join(a.strip() for a in meta["authors"].split(","))
+        else:
+            assert "作者" not in facts  # the site's AUTHOR is the publisher, not a byline
 
 
 def test_editors_notes_and_sources_never_reach_readers(site, stories):
