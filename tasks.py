@@ -87,8 +87,11 @@ def publish(c):
             "publish: no target set, nothing was built or copied. Set PUBLISH_TARGET to a "
             "folder or to user@host:/path (rsync), in the environment or in publishconf.py."
         )
+    remote = ":" in target and not Path(target).exists()
+    if not remote:
+        _check_folder(Path(target))
     _build("publishconf.py")
-    if ":" in target and not Path(target).exists():
+    if remote:
         c.run(f"rsync -az --delete {OUTPUT}/ {shlex.quote(target)}")
         return
     _mirror(OUTPUT, Path(target))
@@ -98,11 +101,15 @@ def publish(c):
 MARKER = ".bulletin-site"
 
 
+def _check_folder(target: Path) -> None:
+    if target.exists() and any(target.iterdir()) and not (target / MARKER).exists():
+        sys.exit(f"publish: {target} is not empty and was not written by publish; refusing.")
+
+
 def _mirror(source: Path, target: Path) -> None:
     """Make `target` a copy of `source`. Files the site no longer has are removed, but only
     from a folder an earlier publish wrote (it holds the marker), never from any other."""
-    if target.exists() and any(target.iterdir()) and not (target / MARKER).exists():
-        sys.exit(f"publish: {target} is not empty and was not written by publish; refusing.")
+    _check_folder(target)
     target.mkdir(parents=True, exist_ok=True)
     wanted = {p.relative_to(source) for p in source.rglob("*")}
     for path in sorted(target.rglob("*"), reverse=True):

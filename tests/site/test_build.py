@@ -61,3 +61,33 @@ def test_publish_refuses_without_a_target(kit):
     assert result.returncode != 0
     assert "PUBLISH_TARGET" in result.stderr + result.stdout
     assert "nothing was built" in result.stderr + result.stdout
+
+
+def _tasks(kit):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bulletin_tasks", kit.ROOT / "tasks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_publishing_to_a_folder_mirrors_the_site_and_spares_foreign_folders(kit, tmp_path):
+    tasks = _tasks(kit)
+    site = tmp_path / "site"
+    (site / "articles").mkdir(parents=True)
+    (site / "index.html").write_text("home", encoding="utf-8")
+    (site / "articles" / "a.html").write_text("a", encoding="utf-8")
+    target = tmp_path / "public"
+    tasks._mirror(site, target)
+    assert (target / "articles" / "a.html").read_text(encoding="utf-8") == "a"
+    (site / "articles" / "a.html").unlink()
+    tasks._mirror(site, target)
+    assert not (target / "articles" / "a.html").exists()  # gone from the site, gone here
+    assert (target / "index.html").exists()
+    foreign = tmp_path / "someone-elses"
+    foreign.mkdir()
+    (foreign / "keep.txt").write_text("keep", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        tasks._mirror(site, foreign)
+    assert (foreign / "keep.txt").exists()
