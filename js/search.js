@@ -1,11 +1,12 @@
 // Archive search in the browser: lunr.js over lazily fetched index shards.
 //
 // The build (bulletin/search/index.py) writes, per edition, meta.json, term shards t/<n>.json,
-// one store file per article d/<n>.json and facet lists f/c<i>.json, f/d<i>.json. A query
-// fetches meta.json once, then only the shards that hold its terms; from those postings it
-// assembles a small lunr.Index (lunr's own Index, Vector and TokenSet) and asks it with
-// idx.query, never idx.search: a reader's text would be parsed as lunr query syntax, and lunr's
-// default pipeline (trimmer, stop words, stemmer) would delete Chinese tokens.
+// trigram shards p/<n>.json, one store file per article d/<n>.json and facet lists f/c<i>.json,
+// f/d<i>.json. A query fetches meta.json once, then only the shards that hold its terms (and,
+// for three or more CJK characters, its trigrams); from those postings it assembles a small
+// lunr.Index (lunr's own Index, Vector and TokenSet) and asks it with idx.query, never
+// idx.search: a reader's text would be parsed as lunr query syntax, and lunr's default pipeline
+// (trimmer, stop words, stemmer) would delete Chinese tokens.
 //
 // Scores are lunr's: each posting carries the score lunr's builder gives that term in that field
 // of that article, which is the only part of an article's vector a query's dot product reads.
@@ -33,40 +34,22 @@ function joinUrl(base, path) {
   return base.endsWith("/") ? base + path : `${base}/${path}`;
 }
 
-// Postings of one field as the build encodes them: article gap, score x 1000, number of
-// positions, first position, position gaps, ...
+// Postings of one field as the build encodes them: article gap, score x 1000, ...
 function decodeField(flat) {
   const postings = [];
   let number = 0;
-  let i = 0;
-  while (i < flat.length) {
+  for (let i = 0; i < flat.length; i += 2) {
     number += flat[i];
-    const score = flat[i + 1] / 1000;
-    const count = flat[i + 2];
-    const positions = new Array(count);
-    let position = 0;
-    for (let k = 0; k < count; k += 1) {
-      position += flat[i + 3 + k];
-      positions[k] = position;
-    }
-    postings.push({ ref: String(number), score, positions });
-    i += 3 + count;
+    postings.push({ ref: String(number), score: flat[i + 1] / 1000 });
   }
   return postings;
 }
 
-// True when the tokens of `group` sit at consecutive positions of one field.
-export function isPhraseIn(group, metadata, fields) {
-  if (group.length < 2) return group.every((term) => term in metadata);
-  for (const field of fields) {
-    const lists = group.map((term) => metadata[term]?.[field]?.index);
-    if (lists.some((list) => !list)) continue;
-    const later = lists.slice(1).map((list) => new Set(list));
-    for (const start of lists[0]) {
-      if (later.every((set, k) => set.has(start + k + 1))) return true;
-    }
-  }
-  return false;
+function decodeGaps(gaps) {
+  const numbers = new Set();
+  let number = 0;
+  for (const gap of gaps) numbers.add((number += gap));
+  return numbers;
 }
 
 export class ArchiveSearch {
@@ -77,6 +60,7 @@ export class ArchiveSearch {
     this.fetchJson = fetchJson;
     this.files = new Map(); // path -> Promise of parsed JSON, so nothing is fetched twice
     this.postings = new Map(); // term -> decoded postings per field, or null when absent
+    this.phrases = new Map(); // trigram -> Set of article numbers
     this.metaPromise = null;
   }
 
@@ -111,6 +95,17 @@ export class ArchiveSearch {
     }
   }
 
+  async loadTrigrams(trigrams) {
+    const missing = trigrams.filter((key) => !this.phrases.has(key));
+    const count = this.meta.phraseShards;
+    const shards = [...new Set(missing.map((key) => shardOf(key, count)))];
+    const loaded = await Promise.all(shards.map((n) => this.load(`p/${n}.json`)));
+    const byShard = new Map(shards.map((n, i) => [n, loaded[i]]));
+    for (const key of missing) {
+      this.phrases.set(key, decodeGaps(byShard.get(shardOf(key, count))[key] || []));
+    }
+  }
+
   // A lunr.Index holding just these terms: enough for lunr to match and score the query.
   indexFor(terms) {
     const lunr = this.lunr;
@@ -122,8 +117,8 @@ export class ArchiveSearch {
       const entry = { _index: termIndex };
       this.postings.get(term).forEach((postings, f) => {
         const byRef = Object.create(null);
-        for (const { ref, score, positions } of postings) {
-          byRef[ref] = { index: positions };
+        for (const { ref, score } of postings) {
+          byRef[ref] = {};
           const key = `${fields[f]}/${ref}`;
           if (!vectors.has(key)) vectors.set(key, []);
           vectors.get(key).push(termIndex, score);
@@ -154,14 +149,16 @@ export class ArchiveSearch {
     return members;
   }
 
-  // Every query term is required; stories holding each space-separated part of the query as a
-  // whole phrase come first, then lunr's score, then the newer story.
+  // Every query term is required; stories that hold each space-separated part of the query as a
+  // whole phrase (every trigram of it) come first, then lunr's score, then the newer story.
   async search(query, filters = {}) {
     await this.ready();
     const groups = this.tokenizer.queryGroups(query);
     const terms = [...new Set(groups.flat())];
     if (!terms.length) return { query, groups, terms, total: 0, hits: [] };
-    await this.loadTerms(terms);
+    const trigrams = [...new Set(this.tokenizer.trigrams(query))];
+    await Promise.all([this.loadTerms(terms), this.loadTrigrams(trigrams)]);
+    const phraseSets = trigrams.map((key) => this.phrases.get(key));
     const lunr = this.lunr;
     const idx = this.indexFor(terms);
     const results = idx.query((q) => {
@@ -178,8 +175,7 @@ export class ArchiveSearch {
     for (const result of results) {
       const id = Number(result.ref);
       if (keep && !keep(id)) continue;
-      const metadata = result.matchData.metadata;
-      const phrase = groups.every((group) => isPhraseIn(group, metadata, this.meta.fields));
+      const phrase = phraseSets.every((set) => set.has(id));
       hits.push({ id, score: result.score, phrase });
     }
     hits.sort((a, b) => b.phrase - a.phrase || b.score - a.score || b.id - a.id);

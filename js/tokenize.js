@@ -112,6 +112,21 @@ export class Tokenizer {
     return this.spans(text).map((t) => t.text);
   }
 
+  // Every three CJK characters in a row, in order: the keys of the whole-phrase test.
+  trigrams(text) {
+    const found = [];
+    let run = [];
+    for (const char of this.fold(text) + " ") {
+      if (isCjk(char.codePointAt(0))) {
+        run.push(char);
+        continue;
+      }
+      for (let i = 0; i + 2 < run.length; i += 1) found.push(run[i] + run[i + 1] + run[i + 2]);
+      run = [];
+    }
+    return found;
+  }
+
   // A reader's query as phrase groups: the tokens of each space-separated part.
   queryGroups(query) {
     const groups = [];

@@ -2,17 +2,21 @@
 
 Layout under the edition's folder (all JSON, UTF-8, byte-identical from run to run):
 
-    meta.json            fields, shard count, years, columns, districts and the fold map
+    meta.json            fields, shard counts, years, columns, districts and the fold map
     t/<n>.json           postings of the terms whose hash falls in shard n
+    p/<n>.json           articles holding each trigram (three CJK characters in a row) of shard n
     d/<id>.json          one article's title, date, column, districts, URL and text
     f/c<i>.json          ids of the articles in column i; f/d<i>.json the same for district i
 
 A monolithic lunr index cannot be loaded in part, and for bigram-tokenized Chinese it grows by
 about 4.5 KB gzipped per article. Here every term lives in exactly one shard, chosen by a hash of
 the term the browser computes too, so a query fetches only its terms' shards. Each posting holds
-lunr's score for that term, field and article and the token positions (lunr's ``index``
-metadata), which is all lunr.js needs to score and all the ranking needs to tell a whole-phrase
-match from a scattered one. Articles are numbered by date, so a year is a range of ids.
+lunr's score for that term, field and article: that is all lunr.js needs to match and score.
+Whether a story holds the query as a whole phrase rather than scattered bigrams is told by
+trigrams, kept apart in p/ and fetched only for queries of three or more CJK characters: a list
+of articles per trigram costs far less than token positions on every posting (a common bigram
+such as 工会 occurs a dozen times in most articles). Articles are numbered by date, so a year
+is a range of ids.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from bulletin.search.documents import SearchDocument, check_documents
 from bulletin.search.postings import edition_postings
 from bulletin.search.tokenize import Tokenizer
 
-FORMAT = 1
+FORMAT = 2
 # Field names and build-time boosts, in the order postings list them.
 FIELDS: tuple[tuple[str, float], ...] = (
     ("title", 10),
@@ -39,6 +43,7 @@ FIELDS: tuple[tuple[str, float], ...] = (
 # Raw bytes of postings per shard file: big enough to keep the file count sane at 20,000
 # articles, small enough that a rare term's shard is a few kilobytes compressed.
 SHARD_TARGET_BYTES = 48_000
+PHRASE_SHARD_TARGET_BYTES = 48_000
 
 
 def shard_of(term: str, shards: int) -> int:
@@ -79,6 +84,21 @@ def sort_documents(documents: Sequence[SearchDocument]) -> list[SearchDocument]:
     return sorted(documents, key=lambda doc: (doc["date"], doc["id"]))
 
 
+def _write_shards(folder: Path, entries: Mapping[str, object], target: int) -> tuple[int, int]:
+    """Spread ``entries`` over hash shards of about ``target`` bytes; return (shards, bytes)."""
+    encoded = {key: _dump(value) for key, value in entries.items()}
+    total = sum(len(key) + len(text) + 4 for key, text in encoded.items())
+    shards = max(1, math.ceil(total / target))
+    buckets: list[list[str]] = [[] for _ in range(shards)]
+    for key in sorted(encoded):
+        buckets[shard_of(key, shards)].append(key)
+    written = 0
+    for number, keys in enumerate(buckets):
+        body = ",".join(f"{_dump(key)}:{encoded[key]}" for key in keys)
+        written += _write(folder / f"{number}.json", "{" + body + "}")
+    return shards, written
+
+
 def _facet(documents: Sequence[SearchDocument], values_of) -> list[tuple[str, list[int]]]:
     members: dict[str, list[int]] = {}
     for number, doc in enumerate(documents):
@@ -115,23 +135,18 @@ def write_edition_index(
     docs = sort_documents(check_documents(documents))
     tokenizer = Tokenizer(fold_map)
     field_texts = [[field_text(doc, field) for doc in docs] for field, _boost in FIELDS]
-    postings = edition_postings(field_texts, [boost for _field, boost in FIELDS], tokenizer)
-    encoded = {term: _dump(lists) for term, lists in postings.items()}
-    total = sum(len(term) + len(text) + 4 for term, text in encoded.items())
-    shards = max(1, math.ceil(total / SHARD_TARGET_BYTES))
-    buckets: list[list[str]] = [[] for _ in range(shards)]
-    for term in sorted(encoded):
-        buckets[shard_of(term, shards)].append(term)
-
-    for sub in ("t", "d", "f"):
+    postings, trigrams = edition_postings(
+        field_texts, [boost for _field, boost in FIELDS], tokenizer
+    )
+    for sub in ("t", "p", "d", "f"):
         folder = out_dir / sub
         folder.mkdir(parents=True, exist_ok=True)
         for old in folder.glob("*.json"):
             old.unlink()
     written = 0
-    for number, terms in enumerate(buckets):
-        body = ",".join(f"{_dump(term)}:{encoded[term]}" for term in terms)
-        written += _write(out_dir / "t" / f"{number}.json", "{" + body + "}")
+    shards, size = _write_shards(out_dir / "t", postings, SHARD_TARGET_BYTES)
+    phrase_shards, phrase_size = _write_shards(out_dir / "p", trigrams, PHRASE_SHARD_TARGET_BYTES)
+    written += size + phrase_size
     for number, doc in enumerate(docs):
         written += _write(out_dir / "d" / f"{number}.json", _dump(_store_entry(doc)))
 
@@ -148,6 +163,7 @@ def write_edition_index(
         "format": FORMAT,
         "fields": [field for field, _boost in FIELDS],
         "shards": shards,
+        "phraseShards": phrase_shards,
         "documents": len(docs),
         "years": [[year, first, last] for year, (first, last) in sorted(years.items())],
         "columns": [[name, len(members)] for name, members in columns],
@@ -155,4 +171,4 @@ def write_edition_index(
         "fold": "".join(source + target for source, target in sorted(fold_map.items())),
     }
     written += _write(out_dir / "meta.json", _dump(meta))
-    return EditionIndex(len(docs), len(encoded), shards, written)
+    return EditionIndex(len(docs), len(postings), shards, written)

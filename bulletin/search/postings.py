@@ -3,12 +3,13 @@
 At 20,000 articles an edition has some 30 million token occurrences; a Python loop per token
 (or per posting) cannot build both editions within the issue's 60 seconds on two cores. Here
 each field of every article is folded with one ``str.translate``, turned into an array of code
-points, and tokens, positions, term frequencies and lunr scores are computed on arrays.
+points, and tokens, term frequencies, lunr scores and the phrase trigrams are computed on arrays.
 tokenize.py stays the reference (and the mirror of js/tokenize.js): the tests check that these
 postings are exactly what lunr.py's Builder makes from tokenize.py's tokens.
 
 A term is a 64-bit key: a CJK bigram is (first << 21) | second, a single CJK character
-(first << 21), and a Latin word or number WORD_KEY + its number in a small table.
+(first << 21), and a Latin word or number WORD_KEY + its number in a small table. A trigram (three
+CJK characters in a row, for the phrase test) is (first << 42) | (second << 21) | third.
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ SEPARATOR = "\x00"  # between articles: neither CJK nor a word character, so run
 class FieldTokens:
     keys: np.ndarray  # uint64 term key of each token occurrence, article by article
     docs: np.ndarray  # int64 article number of each occurrence
-    positions: np.ndarray  # int64 position of the token in its article's field
     lengths: np.ndarray  # int64 number of tokens of the field, per article
+    trigram_keys: np.ndarray  # uint64 key of each CJK trigram occurrence
+    trigram_docs: np.ndarray  # int64 article number of each trigram occurrence
 
 
 def _is_cjk(codes: np.ndarray) -> np.ndarray:
@@ -79,9 +81,14 @@ def field_tokens(texts: Sequence[str], tokenizer: Tokenizer, words: dict[str, in
 
     docs = doc_of[starts]
     lengths = np.bincount(docs, minlength=len(texts))
-    first_token = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    positions = np.arange(len(starts)) - first_token[docs]
-    return FieldTokens(keys.astype(np.uint64), docs, positions, lengths)
+    third = np.concatenate((codes[2:], [0, 0]))
+    trigram_at = np.flatnonzero(bigram & np.concatenate((after_cjk[1:], [False])))
+    trigram_keys = (
+        (codes[trigram_at] << 42) | (following[trigram_at] << 21) | third[trigram_at]
+    ).astype(np.uint64)
+    return FieldTokens(
+        keys.astype(np.uint64), docs, lengths, trigram_keys, doc_of[trigram_at].astype(np.int64)
+    )
 
 
 def term_text(key: int, words_by_number: list[str]) -> str:
@@ -89,6 +96,32 @@ def term_text(key: int, words_by_number: list[str]) -> str:
         return words_by_number[key - WORD_KEY]
     second = key & _LOW21
     return chr(key >> 21) + (chr(second) if second else "")
+
+
+def trigram_text(key: int) -> str:
+    return chr(key >> 42) + chr((key >> 21) & _LOW21) + chr(key & _LOW21)
+
+
+def encode_trigrams(fields: Sequence[FieldTokens]) -> dict[int, list[int]]:
+    """trigram key -> gaps between the numbers of the articles holding it (in any field)."""
+    keys = np.concatenate([f.trigram_keys for f in fields])
+    docs = np.concatenate([f.trigram_docs for f in fields])
+    if not len(keys):
+        return {}
+    order = np.lexsort((docs, keys))
+    keys, docs = keys[order], docs[order]
+    fresh = np.ones(len(keys), dtype=bool)
+    fresh[1:] = (keys[1:] != keys[:-1]) | (docs[1:] != docs[:-1])
+    keys, docs = keys[fresh], docs[fresh]
+    new_key = np.ones(len(keys), dtype=bool)
+    new_key[1:] = keys[1:] != keys[:-1]
+    gaps = docs.copy()
+    gaps[1:] -= np.where(new_key[1:], 0, docs[:-1])
+    starts = np.flatnonzero(new_key).tolist()
+    gap_list = gaps.tolist()
+    ends = [*starts[1:], len(gap_list)]
+    key_list = keys[new_key].tolist()
+    return {key: gap_list[a:b] for key, a, b in zip(key_list, starts, ends, strict=True)}
 
 
 def _round3_milli(values: np.ndarray) -> np.ndarray:
@@ -105,17 +138,16 @@ def encode_edition(
     fields: Sequence[FieldTokens], boosts: Sequence[float], document_count: int
 ) -> dict[int, list[list[int]]]:
     """term key -> per field the flat posting list js/search.js decodes:
-    article gap, score x 1000, number of positions, first position, position gaps ..."""
+    article gap, score x 1000, article gap, score x 1000, ..."""
     keys = np.concatenate([f.keys for f in fields])
     field_of = np.concatenate(
         [np.full(len(f.keys), i, dtype=np.uint64) for i, f in enumerate(fields)]
     )
     docs = np.concatenate([f.docs for f in fields])
-    positions = np.concatenate([f.positions for f in fields])
-    # Occurrences are article by article, position by position within each field; a stable sort
-    # by (term, field) keeps that order inside each group.
+    # Occurrences are article by article within each field; a stable sort by (term, field) keeps
+    # the articles in order inside each group.
     order = np.argsort((keys << np.uint64(3)) | field_of, kind="stable")
-    keys, field_of, docs, positions = keys[order], field_of[order], docs[order], positions[order]
+    keys, field_of, docs = keys[order], field_of[order], docs[order]
 
     total = len(keys)
     new_group = np.ones(total, dtype=bool)  # a posting: one (term, field, article)
@@ -154,19 +186,11 @@ def encode_edition(
     new_list[1:] = (g_key[1:] != g_key[:-1]) | (g_field[1:] != g_field[:-1])
     doc_gap = g_doc.copy()
     doc_gap[1:] -= np.where(new_list[1:], 0, g_doc[:-1])
-    position_gap = positions.copy()
-    position_gap[1:] -= np.where(new_group[1:], 0, positions[:-1])
-
-    # Lay out every posting as [gap, milli, tf, positions...] in one array.
-    sizes = 3 + tf
-    out_start = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    flat = np.zeros(int(sizes.sum()), dtype=np.int64)
-    flat[out_start] = doc_gap
-    flat[out_start + 1] = milli
-    flat[out_start + 2] = tf
-    group_of = np.cumsum(new_group) - 1
-    within = np.arange(total) - group_start[group_of]
-    flat[out_start[group_of] + 3 + within] = position_gap
+    # Lay out every posting as [gap, milli] in one array.
+    out_start = np.arange(len(group_start)) * 2
+    flat = np.zeros(2 * len(group_start), dtype=np.int64)
+    flat[0::2] = doc_gap
+    flat[1::2] = milli
     flat_list = flat.tolist()
 
     list_start = np.flatnonzero(new_list)
@@ -187,11 +211,14 @@ def encode_edition(
 
 def edition_postings(
     field_texts: Sequence[Sequence[str]], boosts: Sequence[float], tokenizer: Tokenizer
-) -> dict[str, list[list[int]]]:
-    """term -> encoded postings per field, for the articles whose field texts are given."""
+) -> tuple[dict[str, list[list[int]]], dict[str, list[int]]]:
+    """For the articles whose field texts are given: term -> encoded postings per field, and
+    trigram -> article gaps."""
     words: dict[str, int] = {}
     fields = [field_tokens(texts, tokenizer, words) for texts in field_texts]
     document_count = len(field_texts[0]) if field_texts else 0
     encoded = encode_edition(fields, boosts, document_count)
     by_number = sorted(words, key=words.__getitem__)
-    return {term_text(key, by_number): lists for key, lists in encoded.items()}
+    terms = {term_text(key, by_number): lists for key, lists in encoded.items()}
+    trigrams = {trigram_text(key): gaps for key, gaps in encode_trigrams(fields).items()}
+    return terms, trigrams

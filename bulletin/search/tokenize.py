@@ -102,10 +102,21 @@ class Tokenizer:
                 tokens.extend([cjk[i : i + 2] for i in range(len(cjk) - 1)])
         return tokens
 
+    def trigrams(self, text: str) -> list[str]:
+        """Every three CJK characters in a row, in order: the phrase test's keys.
+
+        A story holds a phrase of three or more CJK characters when it holds each of the
+        phrase's trigrams; the tokens alone (bigrams) cannot tell a phrase from scattered parts.
+        """
+        found: list[str] = []
+        for cjk, _word in TOKEN_RUNS.findall(self.fold(text)):
+            found.extend(cjk[i : i + 3] for i in range(len(cjk) - 2))
+        return found
+
     def query_groups(self, query: str) -> list[list[str]]:
         """A reader's query as phrase groups: the tokens of each space-separated part.
 
-        Every token is required; a story holding each group at consecutive positions is a
+        Every token is required; a story that also holds every trigram of the query is a
         whole-phrase match and ranks above stories where the same tokens are scattered.
         """
         groups = (self.tokens(part) for part in _QUERY_SPACE.split(self.fold(query)))

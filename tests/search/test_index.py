@@ -14,35 +14,29 @@ from bulletin.search.index import FIELDS, field_text, shard_of, sort_documents, 
 from bulletin.search.tokenize import Tokenizer
 
 
-def _decode(flat: list[int]) -> dict[str, tuple[float, list[int]]]:
-    """article number -> (score, positions), as js/search.js decodes a field."""
-    postings, number, i = {}, 0, 0
-    while i < len(flat):
-        number += flat[i]
-        count, position, positions = flat[i + 2], 0, []
-        for gap in flat[i + 3 : i + 3 + count]:
-            position += gap
-            positions.append(position)
-        postings[str(number)] = (flat[i + 1] / 1000, positions)
-        i += 3 + count
+def _decode(flat: list[int]) -> dict[str, float]:
+    """article number -> score, as js/search.js decodes a field."""
+    postings, number = {}, 0
+    for gap, milli in zip(flat[0::2], flat[1::2], strict=True):
+        number += gap
+        postings[str(number)] = milli / 1000
     return postings
 
 
-def _all_postings(index_dir: Path) -> dict[str, list]:
+def _all_postings(index_dir: Path, folder: str = "t") -> dict[str, list]:
     terms: dict[str, list] = {}
-    for shard in sorted((index_dir / "t").glob("*.json")):
+    for shard in sorted((index_dir / folder).glob("*.json")):
         terms.update(json.loads(shard.read_text(encoding="utf-8")))
     return terms
 
 
-def test_scores_and_positions_are_lunr_pys(built_search, seed_editions):
-    """lunr.py's Builder on the same tokens gives every score and position the shards hold."""
+def test_scores_are_lunr_pys(built_search, seed_editions):
+    """lunr.py's Builder on the same tokens gives every posting and score the shards hold."""
     meta = json.loads((built_search / "zh" / "meta.json").read_text(encoding="utf-8"))
     fold = list(meta["fold"])
     tokenizer = Tokenizer(dict(zip(fold[0::2], fold[1::2], strict=True)))
     builder = Builder()
     builder.ref("number")
-    builder.metadata_whitelist = ["index"]
     for field, boost in FIELDS:
         builder.field(field, boost=boost)
     for number, doc in enumerate(sort_documents(seed_editions["zh"])):
@@ -57,19 +51,35 @@ def test_scores_and_positions_are_lunr_pys(built_search, seed_editions):
         for (field, _boost), flat in zip(FIELDS, fields, strict=True):
             ours = _decode(flat)
             assert sorted(ours) == sorted(lunr_posting[field])
-            for ref, (score, positions) in ours.items():
-                assert positions == lunr_posting[field][ref]["index"]
+            for ref, score in ours.items():
                 elements = reference.field_vectors[f"{field}/{ref}"].elements
                 vector = dict(zip(elements[0::2], elements[1::2], strict=True))
                 assert vector[lunr_posting["_index"]] == score, (term, field, ref)
 
 
-def test_every_term_sits_in_its_hash_shard(built_search):
+def test_trigrams_list_the_articles_holding_them(built_search, seed_editions):
+    meta = json.loads((built_search / "zh-hant" / "meta.json").read_text(encoding="utf-8"))
+    fold = list(meta["fold"])
+    tokenizer = Tokenizer(dict(zip(fold[0::2], fold[1::2], strict=True)))
+    expected: dict[str, list[int]] = {}
+    for number, doc in enumerate(sort_documents(seed_editions["zh-hant"])):
+        held = {t for f, _ in FIELDS for t in tokenizer.trigrams(field_text(doc, f))}
+        for trigram in held:
+            expected.setdefault(trigram, []).append(number)
+    stored = _all_postings(built_search / "zh-hant", "p")
+    assert sorted(stored) == sorted(expected)
+    for trigram, gaps in stored.items():
+        numbers = [sum(gaps[: i + 1]) for i in range(len(gaps))]
+        assert numbers == expected[trigram], trigram
+
+
+@pytest.mark.parametrize(("folder", "count"), [("t", "shards"), ("p", "phraseShards")])
+def test_every_key_sits_in_its_hash_shard(built_search, folder, count):
     meta = json.loads((built_search / "zh" / "meta.json").read_text(encoding="utf-8"))
-    for shard in (built_search / "zh" / "t").glob("*.json"):
+    for shard in (built_search / "zh" / folder).glob("*.json"):
         for term in json.loads(shard.read_text(encoding="utf-8")):
-            assert shard_of(term, meta["shards"]) == int(shard.stem)
-    assert len(list((built_search / "zh" / "t").glob("*.json"))) == meta["shards"]
+            assert shard_of(term, meta[count]) == int(shard.stem)
+    assert len(list((built_search / "zh" / folder).glob("*.json"))) == meta[count]
 
 
 def test_store_and_facets(built_search, seed_editions):
@@ -141,7 +151,7 @@ def test_bulk_tokens_are_the_reference_tokenizers():
     """postings.py's numpy tokenizer gives tokenize.py's tokens, astral and Latin-1 included."""
     import random
 
-    from bulletin.search.postings import field_tokens, term_text
+    from bulletin.search.postings import field_tokens, term_text, trigram_text
 
     rng = random.Random(7)
     pool = "北碚區工會驛站沙磁良緣发髮 abcXYZ019ＡＢＣ１２３éÉßÿ×÷"
@@ -152,10 +162,14 @@ def test_bulk_tokens_are_the_reference_tokenizers():
     bulk = field_tokens(texts, tokenizer, words)
     by_number = sorted(words, key=words.__getitem__)
     tokens = [term_text(int(key), by_number) for key in bulk.keys]
-    at = 0
+    trigrams = [trigram_text(int(key)) for key in bulk.trigram_keys]
+    at = at_trigram = 0
     for number, text in enumerate(texts):
         expected = tokenizer.tokens(text.replace("\x00", " "))
         assert tokens[at : at + len(expected)] == expected, text
         assert bulk.lengths[number] == len(expected)
-        assert list(bulk.positions[at : at + len(expected)]) == list(range(len(expected)))
+        assert list(bulk.docs[at : at + len(expected)]) == [number] * len(expected)
         at += len(expected)
+        expected_trigrams = tokenizer.trigrams(text.replace("\x00", " "))
+        assert trigrams[at_trigram : at_trigram + len(expected_trigrams)] == expected_trigrams
+        at_trigram += len(expected_trigrams)

@@ -25,6 +25,7 @@ def test_shared_vectors(vector):
     tokenizer = Tokenizer(FOLD_MAP if vector["fold"] else None)
     assert tokenizer.tokens(vector["text"]) == vector["tokens"]
     assert tokenizer.query_groups(vector["text"]) == vector["groups"]
+    assert tokenizer.trigrams(vector["text"]) == vector["trigrams"]
 
 
 def test_shared_shard_numbers():
@@ -82,7 +83,8 @@ def test_python_and_javascript_tokenize_random_text_alike(node):
         "import {readFileSync} from 'node:fs';"
         "const input = JSON.parse(readFileSync(0, 'utf8'));"
         "const t = new Tokenizer(parseFoldMap(input.fold));"
-        "console.log(JSON.stringify(input.texts.map((x) => [t.tokens(x), t.queryGroups(x)])));"
+        "const out = input.texts.map((x) => [t.tokens(x), t.queryGroups(x), t.trigrams(x)]);"
+        "console.log(JSON.stringify(out));"
     )
     done = subprocess.run(
         [node, "--input-type=module", "-e", script],
@@ -92,5 +94,7 @@ def test_python_and_javascript_tokenize_random_text_alike(node):
         check=True,
     )
     tokenizer = Tokenizer(FOLD_MAP)
-    expected = [[tokenizer.tokens(x), tokenizer.query_groups(x)] for x in texts]
+    expected = [
+        [tokenizer.tokens(x), tokenizer.query_groups(x), tokenizer.trigrams(x)] for x in texts
+    ]
     assert json.loads(done.stdout) == expected

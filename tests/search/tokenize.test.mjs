@@ -15,6 +15,7 @@ for (const vector of shared.vectors) {
     const tokenizer = vector.fold ? folded : plain;
     assert.deepEqual(tokenizer.tokens(vector.text), vector.tokens);
     assert.deepEqual(tokenizer.queryGroups(vector.text), vector.groups);
+    assert.deepEqual(tokenizer.trigrams(vector.text), vector.trigrams);
   });
 }
 
