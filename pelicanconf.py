@@ -102,6 +102,7 @@ PAGINATION_PATTERNS = [
     (2, "{base_name}-{number}.html", "{base_name}-{number}.html"),
 ]
 RELATED_STORIES = 4
+ISSUES_INDEX_YEARS = 3  # years listed issue by issue on issues/; older ones link to their year
 
 # Atom feeds: the whole archive, each column, each district.
 FEED_ALL_ATOM = "feeds/all.atom.xml"

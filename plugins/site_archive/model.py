@@ -20,7 +20,7 @@ from bulletin.site.related import related_stories
 from bulletin.site.seo import clip, plain_text
 from bulletin.site.slugs import check_unique, partner_slug
 
-from .settings import enabled, setting
+from .settings import DEFAULTS, enabled, setting
 
 
 @dataclass(eq=False)
@@ -156,6 +156,8 @@ def build_archive(generator) -> None:
             partner_by_name[name] for name in getattr(article, "partners", None) or []
         ]
 
+    for key, value in DEFAULTS.items():  # templates read these settings too
+        generator.context.setdefault(key, value)
     columns = column_index(generator.categories)
     districts = district_index(generator.tags)
     generator.context.update(

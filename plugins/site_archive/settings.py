@@ -26,6 +26,7 @@ DEFAULTS: dict[str, Any] = {
     "THEME_STRINGS": "zh-hans",
     "SITE_PUBLIC_URL": "",
     "RELATED_STORIES": 4,
+    "ISSUES_INDEX_YEARS": 3,
     # Files copied from <theme>/root/ to the top of the output (favicon.ico).
     "THEME_ROOT_FILES": "root",
 }

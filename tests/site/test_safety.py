@@ -57,6 +57,7 @@ def provoked(tmp_path_factory, kit):
         PATH=str(content),
         PAGINATED_TEMPLATES={"category": 2, "tag": 2, "partner": 2},
         SEARCH_INDEX_URL="search/zh/",
+        ISSUES_INDEX_YEARS=0,
         EDITIONS=[
             {"lang": "zh-Hans", "path": "", "name": "简体"},
             {"lang": "zh-Hant", "path": "zh-hant/", "name": "繁體"},
@@ -175,3 +176,12 @@ def test_every_page_names_its_twin_in_each_edition(provoked, kit):
         assert '<span aria-current="true" lang="zh-Hans">简体</span>' in html
     # The 404 page is served at any depth: its switch starts from the site's root.
     assert 'href="/zh-hant/404.html"' in (provoked.root / "404.html").read_text(encoding="utf-8")
+
+
+def test_issue_index_hands_older_years_to_their_year_pages(provoked, kit):
+    page = kit.read_page(provoked.root, "issues/index.html")
+    targets = {provoked.resolve(page.path, h) for h in page.hrefs()}
+    assert "issues/zz-test.html" not in targets
+    assert "archives/2024.html" in targets
+    year = kit.read_page(provoked.root, "archives/2024.html")
+    assert "issues/zz-test.html" in {provoked.resolve(year.path, h) for h in year.hrefs()}
