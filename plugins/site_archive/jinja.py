@@ -61,11 +61,8 @@ def article_jsonld(context, article) -> dict:
         publisher=context.get("AUTHOR", ""),
         section=str(article.category),
         keywords=[str(tag) for tag in getattr(article, "tags", None) or []],
-        authors=[
-            a.name
-            for a in getattr(article, "authors", None) or []
-            if a.name != context.get("AUTHOR")
-        ],
+        # Only the authors the story names; Pelican gives every article the site's AUTHOR.
+        authors=[author.name for author in article.metadata.get("authors", [])],
         issue=part_of,
     )
 

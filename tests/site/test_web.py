@@ -73,6 +73,11 @@ def test_articles_carry_news_article_json_ld(site, stories):
         assert data["inLanguage"] == "zh-Hans"
         assert data["publisher"]["name"]
         assert data["isPartOf"]["url"] == _public(f"issues/{story.meta['issue']}.html")
+        named = [a.strip() for a in story.meta.get("authors", "").split(",") if a.strip()]
+        if named:
+            assert [a["name"] for a in data["author"]] == named
+        else:
+            assert data["author"] == {"@type": "Organization", "name": "重庆市总工会"}
 
 
 def test_nothing_is_loaded_from_another_host(site):
