@@ -31,6 +31,7 @@ THEME_STRINGS = "zh-hans"
 # and its name on the switch. base.html writes <link rel="alternate" hreflang> and the switch
 # from this list once it has more than one entry (the Traditional edition is issue 4).
 EDITIONS = [{"lang": "zh-Hans", "path": "", "name": "简体"}]
+EDITION_PATH = ""  # this edition's folder under the public site (its entry's "path" above)
 
 SITE_PUBLIC_URL = os.environ.get("BULLETIN_SITEURL", "https://bulletin.example.org").rstrip("/")
 # Feeds need absolute links; with RELATIVE_URLS every page gets its own relative SITEURL.
