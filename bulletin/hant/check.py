@@ -17,7 +17,8 @@ from functools import cached_property
 
 from .converter import EditionConverter
 from .marks import kept_ranges
-from .markup import convert_slots, scan
+from .markup import convert_slots
+from .slots import scan
 from .wheel import NativeToolMissing, dictionary_entries
 
 CONTEXT = 8

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bulletin.hant import find_unconverted_html
-from bulletin.hant.markup import scan
+from bulletin.hant.slots import scan, scan_with_html_parser
 from bulletin.render import render_markdown
 
 from .conftest import ARTICLES
@@ -137,3 +139,45 @@ def test_markup_is_preserved_byte_for_byte(tw, parts):
     converted = tw.convert_html(html)
     assert len(converted) == len(html)  # s2tw converts character for character
     assert _skeleton(converted) == _skeleton(html)
+
+
+_tricky = st.sampled_from(
+    [
+        "<script>var a = '<p>干部</p>';</script>",
+        "<STYLE>p{}</STYLE>",
+        "<P CLASS=x>",
+        "<a href=/发布/>",
+        "<br/>",
+        "<hr />",
+        "a < b",
+        "1<2",
+        "&amp",
+        "&#20313;",
+        "<![CDATA[干部]]>",
+        "</ p>",
+        '<p class=a"b>',
+        "<!DOCTYPE html>",
+        "<?xml version='1.0'?>",
+        "<div",
+        "<",
+        "</",
+        "<span translate=no>",
+        '<b lang="zh-Hans">',
+        "</b>",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_fragments, _tricky), max_size=30))
+def test_fast_reader_finds_what_html_parser_finds(parts):
+    html = "".join(parts)
+    assert scan(html) == scan_with_html_parser(html)
+
+
+def test_fast_reader_agrees_on_real_pages():
+    pages = [PAGE, *(render_markdown(p.read_text(encoding="utf-8")) for p in ARTICLES)]
+    output = Path(__file__).resolve().parents[2] / "output"
+    pages += [p.read_text(encoding="utf-8") for p in sorted(output.glob("**/*.html"))]
+    for page in pages:
+        assert scan(page) == scan_with_html_parser(page)
