@@ -120,38 +120,47 @@ export async function mountSearchPage({ lunr = globalThis.lunr } = {}) {
     window.history[push ? "pushState" : "replaceState"](null, "", url);
   }
 
+  // Appends the next page of results, each as soon as it and those above it have arrived
+  // (all are requested at once), so the first result shows before the tenth has loaded.
   async function renderMore() {
     const mine = sequence;
     const page = found.hits.slice(shown, shown + PAGE_SIZE);
-    const docs = await Promise.all(page.map((hit) => engine.document(hit.id)));
-    if (mine !== sequence) return null;
+    const pending = page.map((hit) => engine.document(hit.id));
+    shown += page.length;
+    if (more) more.hidden = true;
     let first = null;
-    for (const doc of docs) {
-      const item = document.createElement("li");
-      item.className = "search-result";
-      const heading = document.createElement("h3");
-      const link = document.createElement("a");
-      link.href = doc.url;
-      appendSegments(link, highlight(doc.title, engine.tokenizer, found.groups));
-      heading.append(link);
-      const meta = document.createElement("p");
-      meta.className = "search-meta";
-      const time = document.createElement("time");
-      time.dateTime = doc.date;
-      time.textContent = doc.date;
-      const details = [doc.column, doc.districts.join(words.districtSeparator)].filter(Boolean);
-      meta.append(time, document.createTextNode(details.map((d) => words.separator + d).join("")));
-      const snippet = document.createElement("p");
-      snippet.className = "search-snippet";
-      const text = doc.subtitle ? `${doc.subtitle}\n${doc.text}` : doc.text;
-      appendSegments(snippet, highlight(text, engine.tokenizer, found.groups, SNIPPET_LENGTH));
-      item.append(heading, meta, snippet);
-      list.append(item);
+    for (const promise of pending) {
+      const doc = await promise;
+      if (mine !== sequence) return null;
+      const link = renderResult(doc);
       first ??= link;
     }
-    shown += page.length;
     if (more) more.hidden = shown >= found.hits.length;
     return first;
+  }
+
+  function renderResult(doc) {
+    const item = document.createElement("li");
+    item.className = "search-result";
+    const heading = document.createElement("h3");
+    const link = document.createElement("a");
+    link.href = doc.url;
+    appendSegments(link, highlight(doc.title, engine.tokenizer, found.groups));
+    heading.append(link);
+    const meta = document.createElement("p");
+    meta.className = "search-meta";
+    const time = document.createElement("time");
+    time.dateTime = doc.date;
+    time.textContent = doc.date;
+    const details = [doc.column, doc.districts.join(words.districtSeparator)].filter(Boolean);
+    meta.append(time, document.createTextNode(details.map((d) => words.separator + d).join("")));
+    const snippet = document.createElement("p");
+    snippet.className = "search-snippet";
+    const text = doc.subtitle ? `${doc.subtitle}\n${doc.text}` : doc.text;
+    appendSegments(snippet, highlight(text, engine.tokenizer, found.groups, SNIPPET_LENGTH));
+    item.append(heading, meta, snippet);
+    list.append(item);
+    return link;
   }
 
   async function run() {
@@ -171,11 +180,10 @@ export async function mountSearchPage({ lunr = globalThis.lunr } = {}) {
       found = result;
       shown = 0;
       list.replaceChildren();
-      await renderMore();
-      if (mine !== sequence) return;
       status.textContent = result.total
         ? fill(words.count, { count: result.total, query: state.q })
         : fill(words.none, { query: state.q });
+      await renderMore();
     } catch (error) {
       if (mine !== sequence) return;
       status.textContent = words.error;

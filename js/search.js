@@ -106,8 +106,28 @@ export class ArchiveSearch {
     }
   }
 
-  // A lunr.Index holding just these terms: enough for lunr to match and score the query.
-  indexFor(terms) {
+  // The articles holding every term (in any field) and passing the filters: the only ones that
+  // can match a query whose terms are all required.
+  candidates(terms, keep) {
+    let common = null;
+    for (const term of terms) {
+      const postings = this.postings.get(term);
+      if (!postings) return new Set();
+      const holding = new Set();
+      for (const field of postings) {
+        for (const { ref } of field) {
+          if (!common || common.has(ref)) holding.add(ref);
+        }
+      }
+      common = holding;
+    }
+    if (keep) for (const ref of common) if (!keep(Number(ref))) common.delete(ref);
+    return common;
+  }
+
+  // A lunr.Index holding just these terms, and of their postings only those of the candidate
+  // articles: lunr matches and scores them exactly as it would with the whole index.
+  indexFor(terms, allowed = null) {
     const lunr = this.lunr;
     const fields = this.meta.fields;
     const invertedIndex = Object.create(null);
@@ -118,6 +138,7 @@ export class ArchiveSearch {
       this.postings.get(term).forEach((postings, f) => {
         const byRef = Object.create(null);
         for (const { ref, score } of postings) {
+          if (allowed && !allowed.has(ref)) continue;
           byRef[ref] = {};
           const key = `${fields[f]}/${ref}`;
           if (!vectors.has(key)) vectors.set(key, []);
@@ -157,10 +178,14 @@ export class ArchiveSearch {
     const terms = [...new Set(groups.flat())];
     if (!terms.length) return { query, groups, terms, total: 0, hits: [] };
     const trigrams = [...new Set(this.tokenizer.trigrams(query))];
-    await Promise.all([this.loadTerms(terms), this.loadTrigrams(trigrams)]);
+    const [keep] = await Promise.all([
+      this.filter(filters),
+      this.loadTerms(terms),
+      this.loadTrigrams(trigrams),
+    ]);
     const phraseSets = trigrams.map((key) => this.phrases.get(key));
     const lunr = this.lunr;
-    const idx = this.indexFor(terms);
+    const idx = this.indexFor(terms, this.candidates(terms, keep));
     const results = idx.query((q) => {
       for (const term of terms) {
         q.term(term, {
@@ -170,11 +195,9 @@ export class ArchiveSearch {
         });
       }
     });
-    const keep = await this.filter(filters);
     const hits = [];
     for (const result of results) {
       const id = Number(result.ref);
-      if (keep && !keep(id)) continue;
       const phrase = phraseSets.every((set) => set.has(id));
       hits.push({ id, score: result.score, phrase });
     }

@@ -12,7 +12,9 @@ files ``search/lunr.min.js``, ``search/tokenize.js``, ``search/search.js`` and
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from bulletin.search.assets import copy_assets
@@ -51,19 +53,33 @@ def searchable_texts(editions: Mapping[str, Sequence[Mapping]]):
 
 
 def build_search(
-    editions: Mapping[str, Sequence[Mapping]], out_dir: Path, *, assets: bool = True
+    editions: Mapping[str, Sequence[Mapping]],
+    out_dir: Path,
+    *,
+    assets: bool = True,
+    workers: int | None = None,
 ) -> dict[str, EditionIndex]:
     """Write every edition's index under ``out_dir/<edition>/`` and the browser files beside.
 
     One fold map serves all editions, so a Traditional query finds Simplified text in either.
+    Editions are built in parallel processes, one per core by default (``workers=1``: in turn).
     """
     for documents in editions.values():
         check_documents(documents)
     fold_map = build_fold_map(searchable_texts(editions))
-    built = {
-        name: write_edition_index(documents, out_dir / name, fold_map)
-        for name, documents in editions.items()
-    }
+    workers = min(len(editions), workers or os.cpu_count() or 1)
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {
+                name: pool.submit(write_edition_index, list(documents), out_dir / name, fold_map)
+                for name, documents in editions.items()
+            }
+            built = {name: future.result() for name, future in futures.items()}
+    else:
+        built = {
+            name: write_edition_index(documents, out_dir / name, fold_map)
+            for name, documents in editions.items()
+        }
     if assets:
         copy_assets(out_dir)
     return built

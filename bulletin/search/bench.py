@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass, field
 from html import escape
 from pathlib import Path
 
-from bulletin.search import build_search, documents_from_content
+from bulletin.search import browser_bench, build_search, documents_from_content
 from bulletin.search.assets import ROOT
 from bulletin.search.documents import SearchDocument
 
@@ -41,6 +41,9 @@ SESSION = ["工会驿站", "北碚", "陈大林", "沙磁良缘"]
 FRESH = ["工会", "劳模 宣讲", "过程"]
 # Pagefind's default UI shows five results at first; ours shows ten.
 PAGE_SIZE = 10
+# Timed in Chromium, each on a fresh page that has loaded.
+FIRST_RESULT = ["工会驿站", "工会", "劳模 宣讲", "过程"]
+LANGS = {"zh": "zh-cn", "zh-hant": "zh-tw"}
 
 
 def synthetic_documents(count: int, seed: int = 5) -> list[SearchDocument]:
@@ -136,11 +139,22 @@ class Measure:
     bytes_raw: int
     bytes_gzip: int
     queries: list[QueryBytes] = field(default_factory=list)
+    # Time to first result in headless Chromium, 4x CPU throttling: query -> milliseconds.
+    first_result_ms: dict[str, float] = field(default_factory=dict)
 
 
-def _query_plan() -> list[dict]:
-    plan = [{"q": q, "fresh": i == 0} for i, q in enumerate(SESSION)]
-    plan += [{"q": q, "fresh": True} for q in FRESH]
+def _in_script(queries: Sequence[str], edition: str) -> list[str]:
+    """The Traditional edition is asked in Traditional, as its readers would."""
+    if edition != "zh-hant":
+        return list(queries)
+    import opencc
+
+    return [opencc.OpenCC("s2tw").convert(q) for q in queries]
+
+
+def _query_plan(edition: str) -> list[dict]:
+    plan = [{"q": q, "fresh": i == 0} for i, q in enumerate(_in_script(SESSION, edition))]
+    plan += [{"q": q, "fresh": True} for q in _in_script(FRESH, edition)]
     return plan
 
 
@@ -155,8 +169,8 @@ def measure_ours(docs: dict[str, list[SearchDocument]], out: Path) -> list[Measu
     scripts = sum(_gz(out / name) for name in ("lunr.min.js", "search.js", "tokenize.js"))
     scripts += _gz(out / "search-page.js")
     measures = []
-    plan = _query_plan()
     for edition in docs:
+        plan = _query_plan(edition)
         files, raw, packed = folder_size(out / edition)
         measure = Measure("lunr shards", len(docs[edition]), seconds, files, raw, packed)
         request = {"index": str(out / edition), "pageSize": PAGE_SIZE, "queries": plan}
@@ -184,12 +198,11 @@ def _html_page(doc: SearchDocument, lang: str) -> str:
 
 def measure_pagefind(docs: dict[str, list[SearchDocument]], out: Path) -> list[Measure]:
     """Pagefind on the same articles, one HTML page each, one site per edition."""
-    langs = {"zh": "zh-cn", "zh-hant": "zh-tw"}
     for edition, documents in docs.items():
         for doc in documents:
             page = out / edition / doc["url"].strip("/") / "index.html"
             page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(_html_page(doc, langs.get(edition, "zh-cn")), encoding="utf-8")
+            page.write_text(_html_page(doc, LANGS.get(edition, "zh-cn")), encoding="utf-8")
     started = time.perf_counter()
     for edition in docs:
         subprocess.run(
@@ -198,8 +211,8 @@ def measure_pagefind(docs: dict[str, list[SearchDocument]], out: Path) -> list[M
         )
     seconds = time.perf_counter() - started
     measures = []
-    plan = _query_plan()
     for edition in docs:
+        plan = _query_plan(edition)
         bundle = out / edition / "pagefind"
         files, raw, packed = folder_size(bundle)
         measure = Measure("Pagefind", len(docs[edition]), seconds, files, raw, packed)
@@ -220,16 +233,39 @@ def measure_pagefind(docs: dict[str, list[SearchDocument]], out: Path) -> list[M
     return measures
 
 
-def run_benchmark(sizes: Sequence[int] = (1000, 5000, 20000), pagefind: bool = True) -> list[dict]:
+def _browser_available() -> bool:
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return False
+    return Path(browser_bench.CHROMIUM).exists()
+
+
+def run_benchmark(
+    sizes: Sequence[int] = (1000, 5000, 20000), pagefind: bool = True, browser: bool = True
+) -> list[dict]:
     """Build and measure each size; print a table per size and return the figures."""
     figures = []
+    browser = browser and _browser_available()
     for size in sizes:
         hans = synthetic_documents(size)
         editions = {"zh": hans, "zh-hant": traditional_edition(hans)}
         with tempfile.TemporaryDirectory(prefix=f"search-bench-{size}-") as tmp:
             measures = measure_ours(editions, Path(tmp) / "search")
+            if browser:
+                for edition, measure in zip(editions, measures, strict=True):
+                    queries = _in_script(FIRST_RESULT, edition)
+                    times = browser_bench.ours_first_result_ms(Path(tmp), edition, queries)
+                    measure.first_result_ms = dict(zip(queries, times, strict=True))
             if pagefind and shutil.which("node"):
-                measures += measure_pagefind(editions, Path(tmp) / "site")
+                found = measure_pagefind(editions, Path(tmp) / "site")
+                if browser:
+                    for (edition, lang), measure in zip(LANGS.items(), found, strict=True):
+                        queries = _in_script(FIRST_RESULT, edition)
+                        site = Path(tmp) / "site" / edition
+                        times = browser_bench.pagefind_first_result_ms(site, lang, queries)
+                        measure.first_result_ms = dict(zip(queries, times, strict=True))
+                measures += found
         for edition, measure in zip(list(editions) * 2, measures, strict=False):
             figure = {"edition": edition, **asdict(measure)}
             figures.append(figure)
@@ -248,12 +284,16 @@ def _describe(figure: dict) -> str:
             f"  {q['kind']:5} {q['query']:8} {q['results']:6} results "
             f"{q['bytes_gzip'] / 1024:7.1f} KB in {q['requests']} files, {q['ms']:.0f} ms in Node"
         )
+    for query, ms in figure["first_result_ms"].items():
+        lines.append(f"  Chromium 4x throttled, fresh page: {query} first results in {ms:.0f} ms")
     return "\n".join(lines)
 
 
 def main(argv: Sequence[str]) -> None:
     sizes = [int(arg) for arg in argv if arg.isdigit()] or [1000, 5000, 20000]
-    figures = run_benchmark(sizes, pagefind="--no-pagefind" not in argv)
+    figures = run_benchmark(
+        sizes, pagefind="--no-pagefind" not in argv, browser="--no-browser" not in argv
+    )
     if "--json" in argv:
         print(json.dumps(figures, ensure_ascii=False))
 

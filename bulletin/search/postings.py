@@ -14,13 +14,14 @@ CJK characters in a row, for the phrase test) is (first << 42) | (second << 21) 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from bulletin.search import scoring
-from bulletin.search.tokenize import CJK_RANGES, TOKEN_RUNS, Tokenizer
+from bulletin.search.tokenize import CJK_RANGES, WORD_CLASS, Tokenizer
 
 WORD_KEY = 1 << 42
 _LOW21 = (1 << 21) - 1
@@ -36,29 +37,44 @@ class FieldTokens:
     trigram_docs: np.ndarray  # int64 article number of each trigram occurrence
 
 
-def _is_cjk(codes: np.ndarray) -> np.ndarray:
-    mask = np.zeros(codes.shape, dtype=bool)
+# Code points past the last CJK range are never folded, never CJK and never word characters.
+TABLE_SIZE = max(last for _first, last in CJK_RANGES) + 2
+_OTHER, _CJK, _WORD = 0, 1, 2
+
+
+def _class_table() -> np.ndarray:
+    table = np.zeros(TABLE_SIZE, dtype=np.uint8)
     for first, last in CJK_RANGES:
-        mask |= (codes >= first) & (codes <= last)
-    return mask
+        table[first : last + 1] = _CJK
+    for first, last in ((0x30, 0x39), (0x61, 0x7A), (0xDF, 0xFF)):
+        table[first : last + 1] = _WORD
+    table[0xF7] = _OTHER  # ÷
+    return table
 
 
-def _is_word(codes: np.ndarray) -> np.ndarray:
-    return (
-        ((codes >= 0x30) & (codes <= 0x39))
-        | ((codes >= 0x61) & (codes <= 0x7A))
-        | ((codes >= 0xDF) & (codes <= 0xFF) & (codes != 0xF7))
-    )
+CLASSES = _class_table()
+_WORD_RUN = re.compile(f"[{WORD_CLASS}]+")
 
 
-def field_tokens(texts: Sequence[str], tokenizer: Tokenizer, words: dict[str, int]) -> FieldTokens:
+def fold_table(tokenizer: Tokenizer) -> np.ndarray:
+    """The tokenizer's folding (width, case, Traditional→Simplified) as a lookup array."""
+    table = np.arange(TABLE_SIZE, dtype=np.int64)
+    for source, target in tokenizer.table.items():
+        if source < TABLE_SIZE:
+            table[source] = target if isinstance(target, int) else ord(target)
+    return table
+
+
+def field_tokens(texts: Sequence[str], folding: np.ndarray, words: dict[str, int]) -> FieldTokens:
     """Tokens of one field of every article; ``words`` numbers Latin words across fields."""
-    folded = tokenizer.fold(SEPARATOR.join(text.replace(SEPARATOR, " ") for text in texts))
-    codes = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-    n = len(codes)
-    doc_of = np.cumsum(codes == 0) if n else np.zeros(0, dtype=np.int64)
-    cjk = _is_cjk(codes)
-    word = _is_word(codes)
+    joined = SEPARATOR.join(text.replace(SEPARATOR, " ") for text in texts)
+    raw = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    inside = np.minimum(raw, TABLE_SIZE - 1)
+    codes = np.where(raw < TABLE_SIZE, folding[inside], raw)
+    classes = CLASSES[np.minimum(codes, TABLE_SIZE - 1)]
+    doc_of = np.cumsum(raw == 0)
+    cjk = classes == _CJK
+    word = classes == _WORD
     before_cjk = np.concatenate(([False], cjk[:-1]))
     after_cjk = np.concatenate((cjk[1:], [False]))
     bigram = cjk & after_cjk
@@ -66,16 +82,16 @@ def field_tokens(texts: Sequence[str], tokenizer: Tokenizer, words: dict[str, in
     word_start = word & ~np.concatenate(([False], word[:-1]))
 
     starts = np.flatnonzero(bigram | single | word_start)
-    keys = np.zeros(len(starts), dtype=np.int64)
     following = np.concatenate((codes[1:], [0]))
-    keys = np.where(bigram[starts], (codes[starts] << 21) | following[starts], keys)
+    keys = np.where(bigram[starts], (codes[starts] << 21) | following[starts], 0)
     keys = np.where(single[starts], codes[starts] << 21, keys)
     is_word_token = word_start[starts]
     if is_word_token.any():
         # Words are few (dates, numbers, names in Latin letters): number them in Python.
-        found = {m.start(): m.group() for m in TOKEN_RUNS.finditer(folded) if m.group(2)}
+        folded = codes.astype(np.uint32).tobytes().decode("utf-32-le")
         numbers = [
-            WORD_KEY + words.setdefault(found[int(at)], len(words)) for at in starts[is_word_token]
+            WORD_KEY + words.setdefault(match.group(), len(words))
+            for match in _WORD_RUN.finditer(folded)
         ]
         keys[is_word_token] = np.array(numbers, dtype=np.int64)
 
@@ -86,9 +102,7 @@ def field_tokens(texts: Sequence[str], tokenizer: Tokenizer, words: dict[str, in
     trigram_keys = (
         (codes[trigram_at] << 42) | (following[trigram_at] << 21) | third[trigram_at]
     ).astype(np.uint64)
-    return FieldTokens(
-        keys.astype(np.uint64), docs, lengths, trigram_keys, doc_of[trigram_at].astype(np.int64)
-    )
+    return FieldTokens(keys.astype(np.uint64), docs, lengths, trigram_keys, doc_of[trigram_at])
 
 
 def term_text(key: int, words_by_number: list[str]) -> str:
@@ -215,7 +229,8 @@ def edition_postings(
     """For the articles whose field texts are given: term -> encoded postings per field, and
     trigram -> article gaps."""
     words: dict[str, int] = {}
-    fields = [field_tokens(texts, tokenizer, words) for texts in field_texts]
+    folding = fold_table(tokenizer)
+    fields = [field_tokens(texts, folding, words) for texts in field_texts]
     document_count = len(field_texts[0]) if field_texts else 0
     encoded = encode_edition(fields, boosts, document_count)
     by_number = sorted(words, key=words.__getitem__)

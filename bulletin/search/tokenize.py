@@ -72,10 +72,10 @@ class Tokenizer:
         table: dict[int, int | str] = dict(WIDTH_AND_CASE)
         for source, target in (fold_map or {}).items():
             table[ord(source)] = target
-        self._table = table
+        self.table = table
 
     def fold(self, text: str) -> str:
-        return text.translate(self._table)
+        return text.translate(self.table)
 
     def spans(self, text: str) -> list[Token]:
         """Tokens with the code-point span each covers in ``text``."""

@@ -124,7 +124,7 @@ def test_typing_finds_across_scripts_and_marks_the_match(site, page, path, query
 def test_filters_back_button_and_shared_url(site, page):
     page.goto(f"{site}/search.html?q=工会驿站")
     expect(page.locator("#search-status")).to_have_text("找到 5 篇")
-    assert len(_titles(page)) == 5
+    expect(page.locator("#search-results .search-result")).to_have_count(5)
     page.locator("#search-year").select_option("2023")
     expect(page.locator("#search-status")).to_have_text("找到 1 篇")
     assert "year=2023" in page.url
@@ -157,6 +157,17 @@ def test_keyboard_reaches_the_results(site, page):
     page.keyboard.press("ArrowUp")
     expect(page.locator("#search-input")).to_be_focused()
     page.keyboard.type("x")  # still typing in the box
+
+
+def test_more_results_come_a_page_at_a_time(site, page):
+    page.goto(f"{site}/search.html?q=工会")
+    results = page.locator("#search-results .search-result")
+    expect(results).to_have_count(10)
+    total = int(page.locator("#search-status").inner_text().split()[1])
+    assert total > 10
+    page.locator("#search-more").click()
+    expect(results).to_have_count(min(total, 20))
+    expect(page.locator("#search-results .search-result h3 a").nth(10)).to_be_focused()
 
 
 def test_reader_text_stays_text(site, page):
