@@ -38,16 +38,17 @@ RAW_TEXT_ELEMENTS = ("script", "style")  # html.parser's CDATA_CONTENT_ELEMENTS
 
 _ATTRIBUTE = re.compile(r"""([^\s/>"'=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _TAG_NAME = re.compile(r"<[^\s/>]+")
-_TOKEN = re.compile(
-    r"""<!--.*?--\s*>
-    | <![A-Za-z][^>]*>
-    | <\?[^>]*>
-    | </(?P<end>[A-Za-z][-.A-Za-z0-9:_]*)\s*>
-    | <(?P<start>[A-Za-z][^\t\n\r\f />\x00]*)
-      (?P<attributes>(?:\s+[^\s/>"'=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)
-      \s*(?P<slash>/?)>""",
-    re.S | re.X,
+# The fast reader's tokens, by the character after "<"; anything else there is text.
+_START_TAG = re.compile(
+    r"""<([A-Za-z][^\t\n\r\f />\x00]*)
+    ((?:\s+[^\s/>"'=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)
+    \s*(/?)>""",
+    re.X,
 )
+_END_TAG = re.compile(r"</([A-Za-z][-.A-Za-z0-9:_]*)\s*>")
+_OTHER = {"!": re.compile(r"<!--.*?--\s*>|<![A-Za-z][^>]*>", re.S), "?": re.compile(r"<\?[^>]*>")}
+# Attributes that change what is converted; a tag with none of them needs no closer look.
+_MATTERS = re.compile(r"(?:translate|lang|alt|title|aria-label|placeholder|content)\s*=", re.I)
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ class _Unsure(Exception):
 class _SlotFinder:
     """What both readers share: which text is converted and where phrases may run on."""
 
-    def __init__(self) -> None:
+    def __init__(self, html: str) -> None:
+        self.html = html
         self.slots: list[Slot] = []
         self._text_start: int | None = None
         self._glue = False  # only inline tags since the last text run
@@ -83,6 +85,11 @@ class _SlotFinder:
 
     def _end_text(self, at: int, inline: bool) -> None:
         if self._text_start is not None:
+            if self.html[self._text_start : at].isascii():
+                # nothing to convert (most runs: the whitespace between tags); no OpenCC
+                # phrase spans ASCII, so it ends a phrase like a block tag does
+                self._text_start, self._glue = None, False
+                return
             self.slots.append(Slot(self._text_start, at, None, self._glue))
             self._text_start, self._glue = None, True
         # A skipped element (code, a kept name) separates the text around it.
@@ -143,7 +150,7 @@ def scan(html: str) -> list[Slot]:
 
 
 def _scan_fast(html: str) -> list[Slot]:
-    finder = _SlotFinder()
+    finder = _SlotFinder(html)
     position, length = 0, len(html)
     while position < length:
         opening = html.find("<", position)
@@ -152,31 +159,48 @@ def _scan_fast(html: str) -> list[Slot]:
             break
         if opening > position:
             finder.text(position)
-        token = _TOKEN.match(html, opening)
-        if token is None:
-            after = html[opening + 1 : opening + 2]
-            if after in ("", "/", "!", "?") or (after.isascii() and after.isalpha()):
+        after = html[opening + 1 : opening + 2]
+        if after.isascii() and after.isalpha():
+            token = _START_TAG.match(html, opening)
+            if token is None:
                 raise _Unsure(opening)
+            position = token.end()
+            tag, attributes, slash = token.groups()
+            tag = tag.lower()
+            attrs = _attributes(attributes) if _MATTERS.search(attributes) else {}
+            opens = not slash and tag not in VOID_ELEMENTS
+            finder.start(opening, tag, attrs, token.group(0), opens)
+            if tag in RAW_TEXT_ELEMENTS and not slash:
+                position = _raw_text_end(html, tag, position, finder)
+        elif after == "/":
+            token = _END_TAG.match(html, opening)
+            if token is None:
+                raise _Unsure(opening)
+            position = token.end()
+            finder.end(opening, token.group(1).lower())
+        elif after in _OTHER:
+            token = _OTHER[after].match(html, opening)
+            if token is None:
+                raise _Unsure(opening)
+            position = token.end()
+            finder.other(opening)
+        elif after:
             finder.text(opening)  # a lone "<" is text, as html.parser reads it
             position = opening + 1
-            continue
-        position = token.end()
-        if token.group("end"):
-            finder.end(opening, token.group("end").lower())
-        elif token.group("start"):
-            tag = token.group("start").lower()
-            attrs = {
-                match.group(1).lower(): unescape((match.group(2) or "").strip("\"'"))
-                for match in _ATTRIBUTE.finditer(token.group("attributes"))
-            }
-            closed = bool(token.group("slash"))
-            opens = not closed and tag not in VOID_ELEMENTS
-            finder.start(opening, tag, attrs, token.group(0), opens)
-            if tag in RAW_TEXT_ELEMENTS and not closed:
-                position = _raw_text_end(html, tag, position, finder)
         else:
-            finder.other(opening)
+            raise _Unsure(opening)  # "<" at the very end
     return finder.finish(length)
+
+
+def _attributes(text: str) -> dict[str, str]:
+    """Names lower-cased, values unquoted and unescaped, as html.parser reports them."""
+    attrs = {}
+    for match in _ATTRIBUTE.finditer(text):
+        value = match.group(2) or ""
+        if value[:1] in ("'", '"'):
+            value = value[1:-1]
+        attrs.setdefault(match.group(1).lower(), unescape(value))
+    return attrs
 
 
 def _raw_text_end(html: str, tag: str, position: int, finder: _SlotFinder) -> int:
@@ -192,7 +216,7 @@ class _ParserReader(HTMLParser):
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=False)
         self.html = html
-        self.finder = _SlotFinder()
+        self.finder = _SlotFinder(html)
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
 
     def _at(self) -> int:
@@ -215,7 +239,9 @@ class _ParserReader(HTMLParser):
         self._start(tag, attrs, opens=False)
 
     def _start(self, tag: str, attrs: list[tuple[str, str | None]], opens: bool) -> None:
-        values = {name: value or "" for name, value in attrs}
+        values: dict[str, str] = {}
+        for name, value in attrs:
+            values.setdefault(name, value or "")  # the first of a repeated attribute counts
         self.finder.start(self._at(), tag, values, self.get_starttag_text() or "", opens)
 
     def handle_endtag(self, tag: str) -> None:
