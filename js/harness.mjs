@@ -3,7 +3,7 @@
 // its gzip size. Used by the relevance tests (pytest) and by the benchmark.
 //
 //   node js/harness.mjs < request.json
-//   request: {"index": "<edition folder>", "pageSize": 10,
+//   request: {"index": "<edition folder>", "pageSize": 10, "lunrTop": 100 (optional),
 //             "queries": [{"q": "工会驿站", "filters": {"year": 2024}, "fresh": false}, ...]}
 //   answer:  one entry per query: total, hits (number, id, title, score, phrase), files fetched
 //            for it (path, bytes, gzip), and milliseconds.
@@ -17,10 +17,13 @@ import { ArchiveSearch, PAGE_SIZE } from "./search.js";
 const require = createRequire(import.meta.url);
 const lunr = require("lunr");
 
+const request = JSON.parse(readFileSync(0, "utf8"));
+
 function diskSearch(index, log) {
   return new ArchiveSearch({
     baseUrl: index,
     lunr,
+    ...(request.lunrTop ? { lunrTop: request.lunrTop } : {}),
     fetchJson: async (path) => {
       const data = readFileSync(path);
       log.push({ path: relative(index, path), bytes: data.length, gzip: gzipSync(data, { level: 9 }).length });
@@ -29,7 +32,6 @@ function diskSearch(index, log) {
   });
 }
 
-const request = JSON.parse(readFileSync(0, "utf8"));
 const pageSize = request.pageSize ?? PAGE_SIZE;
 let log = [];
 let search = diskSearch(request.index, log);

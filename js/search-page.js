@@ -195,12 +195,19 @@ export async function mountSearchPage({ lunr = globalThis.lunr } = {}) {
     return [...list.querySelectorAll(".search-result h3 a")];
   }
 
-  const meta = await engine.ready();
+  let meta;
+  try {
+    meta = await engine.ready();
+  } catch (error) {
+    status.textContent = words.error;
+    console.error(error);
+    return null;
+  }
   addOptions(selects.column, meta.columns);
   addOptions(selects.district, meta.districts);
   addOptions(
     selects.year,
-    meta.years.map(([year]) => [year]),
+    meta.years.map(([year]) => [year]).reverse(), // newest first
   );
 
   input.addEventListener("input", () => {

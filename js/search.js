@@ -10,10 +10,17 @@
 //
 // Scores are lunr's: each posting carries the score lunr's builder gives that term in that field
 // of that article, which is the only part of an article's vector a query's dot product reads.
+// Building lunr objects for every one of 20,000 matching articles takes far longer than a phone
+// may: the candidates are ranked first with lunr's own formula in typed arrays (for required
+// terms, lunr's score is the sum of the postings' scores over the square root of the number of
+// terms), and lunr.Index.query then scores the top of that ranking (lunrTop articles), which is
+// all a reader sees first. tests/search/test_relevance.py checks that both orders agree.
 
 import { Tokenizer, parseFoldMap } from "./tokenize.js";
 
 export const PAGE_SIZE = 10;
+// How many of the best candidates lunr itself scores and orders.
+export const LUNR_TOP = 100;
 
 // FNV-1a over code points, as bulletin/search/index.py shard_of.
 export function shardOf(term, shards) {
@@ -36,13 +43,16 @@ function joinUrl(base, path) {
 
 // Postings of one field as the build encodes them: article gap, score x 1000, ...
 function decodeField(flat) {
-  const postings = [];
+  const count = flat.length / 2;
+  const refs = new Int32Array(count);
+  const scores = new Float64Array(count);
   let number = 0;
-  for (let i = 0; i < flat.length; i += 2) {
-    number += flat[i];
-    postings.push({ ref: String(number), score: flat[i + 1] / 1000 });
+  for (let i = 0; i < count; i += 1) {
+    number += flat[2 * i];
+    refs[i] = number;
+    scores[i] = flat[2 * i + 1] / 1000;
   }
-  return postings;
+  return { refs, scores };
 }
 
 function decodeGaps(gaps) {
@@ -54,8 +64,9 @@ function decodeGaps(gaps) {
 
 export class ArchiveSearch {
   // baseUrl: the edition's index folder; lunr: the lunr.js global; fetchJson: url -> object.
-  constructor({ baseUrl, lunr, fetchJson = fetchJsonOverHttp }) {
+  constructor({ baseUrl, lunr, fetchJson = fetchJsonOverHttp, lunrTop = LUNR_TOP }) {
     this.baseUrl = baseUrl;
+    this.lunrTop = lunrTop;
     this.lunr = lunr;
     this.fetchJson = fetchJson;
     this.files = new Map(); // path -> Promise of parsed JSON, so nothing is fetched twice
@@ -106,43 +117,24 @@ export class ArchiveSearch {
     }
   }
 
-  // The articles holding every term (in any field) and passing the filters: the only ones that
-  // can match a query whose terms are all required.
-  candidates(terms, keep) {
-    let common = null;
-    for (const term of terms) {
-      const postings = this.postings.get(term);
-      if (!postings) return new Set();
-      const holding = new Set();
-      for (const field of postings) {
-        for (const { ref } of field) {
-          if (!common || common.has(ref)) holding.add(ref);
-        }
-      }
-      common = holding;
-    }
-    if (keep) for (const ref of common) if (!keep(Number(ref))) common.delete(ref);
-    return common;
-  }
-
-  // A lunr.Index holding just these terms, and of their postings only those of the candidate
-  // articles: lunr matches and scores them exactly as it would with the whole index.
-  indexFor(terms, allowed = null) {
+  // A lunr.Index holding just these terms and, of their postings, those of the given articles:
+  // lunr matches and scores those articles exactly as it would with the whole index.
+  indexFor(terms, articles) {
     const lunr = this.lunr;
     const fields = this.meta.fields;
     const invertedIndex = Object.create(null);
     const vectors = new Map();
-    const present = terms.filter((term) => this.postings.get(term));
-    present.forEach((term, termIndex) => {
+    terms.forEach((term, termIndex) => {
       const entry = { _index: termIndex };
-      this.postings.get(term).forEach((postings, f) => {
+      this.postings.get(term).forEach(({ refs, scores }, f) => {
         const byRef = Object.create(null);
-        for (const { ref, score } of postings) {
-          if (allowed && !allowed.has(ref)) continue;
+        for (let i = 0; i < refs.length; i += 1) {
+          if (!articles.has(refs[i])) continue;
+          const ref = String(refs[i]);
           byRef[ref] = {};
           const key = `${fields[f]}/${ref}`;
           if (!vectors.has(key)) vectors.set(key, []);
-          vectors.get(key).push(termIndex, score);
+          vectors.get(key).push(termIndex, scores[i]);
         }
         entry[fields[f]] = byRef;
       });
@@ -153,10 +145,24 @@ export class ArchiveSearch {
     return new lunr.Index({
       invertedIndex,
       fieldVectors,
-      tokenSet: lunr.TokenSet.fromArray([...present].sort()),
+      tokenSet: lunr.TokenSet.fromArray([...terms].sort()),
       fields,
       pipeline: new lunr.Pipeline(),
     });
+  }
+
+  lunrScores(terms, articles) {
+    const lunr = this.lunr;
+    const results = this.indexFor(terms, articles).query((q) => {
+      for (const term of terms) {
+        q.term(term, {
+          presence: lunr.Query.presence.REQUIRED,
+          usePipeline: false,
+          wildcard: lunr.Query.wildcard.NONE,
+        });
+      }
+    });
+    return new Map(results.map((result) => [Number(result.ref), result.score]));
   }
 
   async facet(kind, name) {
@@ -183,25 +189,41 @@ export class ArchiveSearch {
       this.loadTerms(terms),
       this.loadTrigrams(trigrams),
     ]);
-    const phraseSets = trigrams.map((key) => this.phrases.get(key));
-    const lunr = this.lunr;
-    const idx = this.indexFor(terms, this.candidates(terms, keep));
-    const results = idx.query((q) => {
-      for (const term of terms) {
-        q.term(term, {
-          presence: lunr.Query.presence.REQUIRED,
-          usePipeline: false,
-          wildcard: lunr.Query.wildcard.NONE,
-        });
+    if (terms.some((term) => !this.postings.get(term))) {
+      return { query, groups, terms, total: 0, hits: [] };
+    }
+    // lunr's score of every article holding all terms, in one pass over the postings.
+    const count = this.meta.documents;
+    const sums = new Float64Array(count);
+    const matched = new Uint16Array(count);
+    const lastTerm = new Int32Array(count).fill(-1);
+    terms.forEach((term, t) => {
+      for (const { refs, scores } of this.postings.get(term)) {
+        for (let i = 0; i < refs.length; i += 1) {
+          const ref = refs[i];
+          sums[ref] += scores[i];
+          if (lastTerm[ref] !== t) {
+            lastTerm[ref] = t;
+            matched[ref] += 1;
+          }
+        }
       }
     });
-    const hits = [];
-    for (const result of results) {
-      const id = Number(result.ref);
-      const phrase = phraseSets.every((set) => set.has(id));
-      hits.push({ id, score: result.score, phrase });
+    const phraseSets = trigrams.map((key) => this.phrases.get(key));
+    const norm = Math.sqrt(terms.length);
+    const ranked = [];
+    for (let id = 0; id < count; id += 1) {
+      if (matched[id] !== terms.length || (keep && !keep(id))) continue;
+      ranked.push({ id, score: sums[id] / norm, phrase: phraseSets.every((s) => s.has(id)) });
     }
-    hits.sort((a, b) => b.phrase - a.phrase || b.score - a.score || b.id - a.id);
+    const order = (a, b) => b.phrase - a.phrase || b.score - a.score || b.id - a.id;
+    ranked.sort(order);
+    // lunr itself scores and orders what the reader sees first.
+    const top = ranked.slice(0, this.lunrTop);
+    const scores = this.lunrScores(terms, new Set(top.map((hit) => hit.id)));
+    for (const hit of top) hit.score = scores.get(hit.id);
+    top.sort(order);
+    const hits = top.concat(ranked.slice(this.lunrTop));
     return { query, groups, terms, total: hits.length, hits };
   }
 
@@ -232,7 +254,48 @@ export class ArchiveSearch {
 // marked, or its single tokens where the phrase is not there. With maxLength, a window of about
 // that many UTF-16 units around the first mark, with "…" where text was cut.
 export function highlight(text, tokenizer, groups, maxLength = Infinity) {
-  const tokens = tokenizer.spans(text);
+  const folded = tokenizer.fold(text);
+  const ranges =
+    folded.length === text.length
+      ? matchRanges(folded, groups)
+      : tokenRanges(tokenizer.spans(text), groups);
+  return segmentsAround(text, ranges, maxLength);
+}
+
+// The text of a group whose tokens chain as bigrams (陈大, 大林 -> 陈大林), or null.
+function phraseText(group) {
+  const chars = Array.from(group[0]);
+  for (const token of group.slice(1)) {
+    const pair = Array.from(token);
+    if (pair.length !== 2 || pair[0] !== chars[chars.length - 1]) return null;
+    chars.push(pair[1]);
+  }
+  return chars.join("");
+}
+
+function occurrences(haystack, needle) {
+  const found = [];
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+    found.push([at, at + needle.length]);
+  }
+  return found;
+}
+
+// Ranges by plain string search in the folded text (the same length as the original): the
+// whole phrase where it is there, otherwise each token of the group.
+function matchRanges(folded, groups) {
+  const ranges = [];
+  for (const group of groups) {
+    const phrase = phraseText(group);
+    const whole = phrase ? occurrences(folded, phrase) : [];
+    if (whole.length) ranges.push(...whole);
+    else for (const token of group) ranges.push(...occurrences(folded, token));
+  }
+  return ranges;
+}
+
+// The same by tokens, for the rare text whose folding changes its UTF-16 length.
+function tokenRanges(tokens, groups) {
   const ranges = [];
   for (const group of groups) {
     let found = false;
@@ -246,6 +309,10 @@ export function highlight(text, tokenizer, groups, maxLength = Infinity) {
       for (const t of tokens) if (group.includes(t.text)) ranges.push([t.start, t.end]);
     }
   }
+  return ranges;
+}
+
+function segmentsAround(text, ranges, maxLength) {
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged = [];
   for (const range of ranges) {

@@ -59,6 +59,9 @@ export function parseFoldMap(pairs) {
 export class Tokenizer {
   constructor(foldMap = new Map()) {
     this.foldMap = foldMap;
+    // Only these code points change when folded; the rest of a text is left to the regex engine.
+    const keys = [...foldMap.keys()].map((code) => `\\u{${code.toString(16)}}`).join("");
+    this.foldable = new RegExp(`[\\uff01-\\uff5e\\u3000A-Z\\u00c0-\\u00d6\\u00d8-\\u00de${keys}]`, "gu");
   }
 
   foldCode(code) {
@@ -68,9 +71,9 @@ export class Tokenizer {
   }
 
   fold(text) {
-    let out = "";
-    for (const char of text) out += String.fromCodePoint(this.foldCode(char.codePointAt(0)));
-    return out;
+    return text.replace(this.foldable, (char) =>
+      String.fromCodePoint(this.foldCode(char.codePointAt(0))),
+    );
   }
 
   // Tokens with the [start, end) span each covers in `text`, in UTF-16 units of the original

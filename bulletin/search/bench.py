@@ -233,6 +233,16 @@ def measure_pagefind(docs: dict[str, list[SearchDocument]], out: Path) -> list[M
     return measures
 
 
+def _pagefind_available() -> bool:
+    """pagefind[extended] is a benchmark-only dependency (pip install 'pagefind[extended]')."""
+    try:
+        import pagefind  # noqa: F401
+    except ImportError:
+        print("Pagefind is not installed: pip install 'pagefind[extended]'", file=sys.stderr)
+        return False
+    return shutil.which("node") is not None
+
+
 def _browser_available() -> bool:
     try:
         import playwright  # noqa: F401
@@ -257,7 +267,7 @@ def run_benchmark(
                     queries = _in_script(FIRST_RESULT, edition)
                     times = browser_bench.ours_first_result_ms(Path(tmp), edition, queries)
                     measure.first_result_ms = dict(zip(queries, times, strict=True))
-            if pagefind and shutil.which("node"):
+            if pagefind and _pagefind_available():
                 found = measure_pagefind(editions, Path(tmp) / "site")
                 if browser:
                     for (edition, lang), measure in zip(LANGS.items(), found, strict=True):

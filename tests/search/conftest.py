@@ -62,8 +62,12 @@ def built_search(tmp_path_factory, seed_editions, node) -> Path:
     return out
 
 
-def run_queries(node: str, index: Path, queries: list[dict], page_size: int = 10) -> list[dict]:
+def run_queries(
+    node: str, index: Path, queries: list[dict], page_size: int = 10, lunr_top: int | None = None
+) -> list[dict]:
     request = {"index": str(index), "pageSize": page_size, "queries": queries}
+    if lunr_top:
+        request["lunrTop"] = lunr_top
     done = subprocess.run(
         [node, str(HARNESS)],
         input=json.dumps(request, ensure_ascii=False),
@@ -79,7 +83,9 @@ def run_queries(node: str, index: Path, queries: list[dict], page_size: int = 10
 def ask(node, built_search):
     """ask(edition, [query dicts]) -> the harness's answers."""
 
-    def _ask(edition: str, queries: list[dict], page_size: int = 10) -> list[dict]:
-        return run_queries(node, built_search / edition, queries, page_size)
+    def _ask(
+        edition: str, queries: list[dict], page_size: int = 10, lunr_top: int | None = None
+    ) -> list[dict]:
+        return run_queries(node, built_search / edition, queries, page_size, lunr_top)
 
     return _ask

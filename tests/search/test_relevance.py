@@ -54,6 +54,19 @@ def test_relevance_table(ask, edition):
         assert _ids(hant) == _ids(hans), (edition, traditional)
 
 
+def test_ranking_before_lunr_agrees_with_lunr(ask):
+    """Candidates are ranked in typed arrays and lunr scores the top; with lunr scoring only the
+    best two or every candidate, the order and the scores are the same."""
+    queries = [{"q": q} for q in ("工会", "重庆工会", "工匠 学院", "职工 服务", "劳动", "2024")]
+    narrow = ask("zh", queries, lunr_top=2)
+    full = ask("zh", queries, lunr_top=1_000_000)
+    for a, b in zip(narrow, full, strict=True):
+        assert [h["id"] for h in a["hits"]] == [h["id"] for h in b["hits"]], a["q"]
+        assert a["total"] == b["total"] > 2
+        for x, y in zip(a["hits"], b["hits"], strict=True):
+            assert x["score"] == pytest.approx(y["score"], rel=1e-12)
+
+
 def test_whole_phrase_ranks_above_a_higher_scattered_score(ask):
     (answer,) = ask("zh", [{"q": "重庆工会"}])
     phrase = [hit for hit in answer["hits"] if hit["phrase"]]
