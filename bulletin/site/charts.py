@@ -46,7 +46,8 @@ def _link(href: str, base_url: str, inner: str) -> str:
 def _frame(chart_id: str, width: int, height: int, title: str, desc: str, body: list[str]) -> str:
     return (
         f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-labelledby="{chart_id}-t {chart_id}-d">'
+        # group, not img: bars link to their column, district or month pages
+        f'role="group" aria-labelledby="{chart_id}-t {chart_id}-d">'
         f'<title id="{chart_id}-t">{escape(title)}</title>'
         f'<desc id="{chart_id}-d">{escape(desc)}</desc>' + "".join(body) + "</svg>"
     )

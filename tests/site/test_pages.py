@@ -203,7 +203,7 @@ def test_overview_draws_three_svg_charts_with_data_tables(site, stories):
     charts = re.findall(r"<svg class=\"chart\".*?</svg>", html, re.S)
     assert len(charts) == 3
     for chart in charts:
-        assert 'role="img"' in chart and "<title" in chart and "<desc" in chart
+        assert 'role="group"' in chart and "<title" in chart and "<desc" in chart
     columns = {s.meta["category"] for s in stories}
     assert charts[0].count('class="bar"') == len(columns)
     districts = {d for s in stories for d in s.districts}
