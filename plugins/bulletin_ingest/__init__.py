@@ -17,6 +17,8 @@ log = logging.getLogger(__name__)
 
 def _ingest(pelican) -> None:
     settings = pelican.settings
+    if "bulletin_ingest" not in settings.get("PLUGINS", []):
+        return  # signals outlive a run: a later Pelican in the same process may not want us
     seeds = Path(settings.get("BULLETIN_SEEDS_PATH", "seeds"))
     if not seeds.is_dir():
         log.warning("bulletin ingest: no seeds folder at %s; using content/ as it is", seeds)
