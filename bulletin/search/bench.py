@@ -1,6 +1,7 @@
 """Search benchmark: synthetic archives of 1k-20k articles, our sharded lunr index beside Pagefind.
 
-    python -m bulletin.search.bench 1000 5000 20000
+    python -m bulletin.search.bench 1000 5000 20000 [--no-pagefind] [--no-browser] [--json]
+                                                    [--markdown]
 
 For each size it recombines the seed archive's paragraphs into articles (dates over twenty years,
 random columns and districts), makes the Traditional edition with OpenCC s2tw, and reports:
@@ -299,6 +300,37 @@ def _describe(figure: dict) -> str:
     return "\n".join(lines)
 
 
+def markdown(figures: Sequence[dict]) -> str:
+    """The figures as Markdown tables for BENCHMARKS.md: one row per engine, edition and size."""
+    lines = [
+        "| engine | articles | edition | build s (both) | index MB (gzip) | files |",
+        "|---|---|---|---|---|---|",
+    ]
+    for f in figures:
+        lines.append(
+            f"| {f['engine']} | {f['articles']} | {f['edition']} | {f['build_seconds']:.1f} "
+            f"| {f['bytes_raw'] / 1e6:.1f} ({f['bytes_gzip'] / 1e6:.1f}) | {f['files']} |"
+        )
+    lines += ["", "| engine | articles | edition | query | kind | results | KB gzip | files |"]
+    lines.append("|---|---|---|---|---|---|---|---|")
+    for f in figures:
+        for q in f["queries"]:
+            lines.append(
+                f"| {f['engine']} | {f['articles']} | {f['edition']} | {q['query']} | {q['kind']} "
+                f"| {q['results']} | {q['bytes_gzip'] / 1024:.1f} | {q['requests']} |"
+            )
+    timed = [f for f in figures if f["first_result_ms"]]
+    if timed:
+        lines += ["", "| engine | articles | edition | query | first results, ms |"]
+        lines.append("|---|---|---|---|---|")
+        for f in timed:
+            for query, ms in f["first_result_ms"].items():
+                lines.append(
+                    f"| {f['engine']} | {f['articles']} | {f['edition']} | {query} | {ms:.0f} |"
+                )
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str]) -> None:
     sizes = [int(arg) for arg in argv if arg.isdigit()] or [1000, 5000, 20000]
     figures = run_benchmark(
@@ -306,6 +338,8 @@ def main(argv: Sequence[str]) -> None:
     )
     if "--json" in argv:
         print(json.dumps(figures, ensure_ascii=False))
+    if "--markdown" in argv:
+        print(markdown(figures))
 
 
 if __name__ == "__main__":

@@ -31,21 +31,26 @@ def _converter(config: str):
     return opencc.OpenCC(config)
 
 
-def simplify_char(char: str) -> str:
+def convert_each(chars: list[str], config: str) -> list[str]:
+    """Convert characters one by one, in a single OpenCC call: a newline ends every phrase."""
+    converted = _converter(config).convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):  # never seen; then one call per character
+        converted = [_converter(config).convert(char) for char in chars]
+    return converted
+
+
+def simplify_chars(chars: list[str]) -> list[str]:
+    """Each character's Simplified form: the first conversion that changes it to one character."""
+    result = list(chars)
     for config in TO_SIMPLIFIED:
-        converted = _converter(config).convert(char)
-        if converted != char and len(converted) == 1:
-            return converted
-    return char
+        for i, (char, converted) in enumerate(zip(chars, convert_each(chars, config), strict=True)):
+            if result[i] == char and converted != char and len(converted) == 1:
+                result[i] = converted
+    return result
 
 
-def _traditional_forms(char: str) -> set[str]:
-    forms = set()
-    for config in TO_TRADITIONAL:
-        converted = _converter(config).convert(char)
-        if len(converted) == 1:
-            forms.add(converted)
-    return forms
+def simplify_char(char: str) -> str:
+    return simplify_chars([char])[0]
 
 
 def build_fold_map(texts: Iterable[str]) -> dict[str, str]:
@@ -57,14 +62,15 @@ def build_fold_map(texts: Iterable[str]) -> dict[str, str]:
     chars: set[str] = set()
     for text in texts:
         chars.update(text)
-    used = {char for char in chars if is_cjk(char)}
+    used = sorted(char for char in chars if is_cjk(char))
     candidates = set(used)
-    for char in used:
-        candidates |= _traditional_forms(char)
-    fold_map = {}
-    for char in sorted(candidates):
-        simplified = simplify_char(char)
-        if simplified != char:
-            fold_map[char] = simplified
+    for config in TO_TRADITIONAL:
+        candidates.update(form for form in convert_each(used, config) if len(form) == 1)
+    ordered = sorted(candidates)
+    fold_map = {
+        char: simplified
+        for char, simplified in zip(ordered, simplify_chars(ordered), strict=True)
+        if simplified != char
+    }
     # A chain (A→B while B→C) would make folding depend on how often it is applied.
     return {char: fold_map.get(target, target) for char, target in fold_map.items()}
