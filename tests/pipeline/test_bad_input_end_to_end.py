@@ -14,17 +14,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from tests.browser import launch
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 GOOD = "渝工港湾\n\n# 重庆45个站点入选\n\n近日，全国总工会发布名单。12月15日，2023年度活动举行。\n"
 HOSTILE = (
@@ -98,7 +90,7 @@ def test_the_archive_builds_around_unreadable_files(archive: Path) -> None:
 @pytest.fixture(scope="module")
 def browser():
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
 

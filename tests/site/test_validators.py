@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from tests.browser import launch
+
 from .conftest import ROOT
-from .test_screenshots import ARGS, CHROMIUM
 
 NODE_BIN = ROOT / "node_modules" / ".bin"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -79,7 +80,7 @@ def page_types(site) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def browser():
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
 
