@@ -137,14 +137,18 @@ SYSTEM_TOOLS = {
 }
 
 
+def _ensure_node_modules(c) -> None:
+    """lunr.js (copied into the site), axe-core and html-validate come from npm, locked."""
+    if not (ROOT / "node_modules" / ".package-lock.json").exists():
+        c.run("npm ci --no-audit --no-fund", hide="out")
+
+
 def _ensure_test_tools(c) -> None:
     missing = [package for path, package in SYSTEM_TOOLS.items() if not Path(path).exists()]
     if missing:
         c.run("apt-get update -q", hide="out")
         c.run(f"apt-get install -y -q --no-install-recommends {' '.join(missing)}", hide="out")
-    lock = ROOT / "package-lock.json"
-    if lock.exists() and not (ROOT / "node_modules" / ".package-lock.json").exists():
-        c.run("npm ci --no-audit --no-fund", hide="out")
+    _ensure_node_modules(c)
 
 
 @task(help={"k": "only tests matching this expression"})
@@ -154,6 +158,8 @@ def test(c, k=""):
     _ensure_test_tools(c)
     lint(c)
     c.run(f"{PY} -m pytest {('-k ' + shlex.quote(k)) if k else ''}".strip())
+    if not k:
+        c.run("npm test --silent")  # the JavaScript side: tokenizer vectors, search
 
 
 @task(help={"sizes": "comma-separated archive sizes for the site benchmark (default 1000)"})
