@@ -143,6 +143,9 @@ def repair(elements: list[Element], source: str) -> list[Warning]:
             i = elements.index(head)
             elements[i + 1 : i + 1] = block[1:]
             warnings.append(_moved(source, block, head))
+            displaced = _displaced(elements, i + len(block), source)
+            if displaced:
+                warnings.append(displaced)
             _join(head, block[0], overlap=False)
         # the joined paragraph may still end mid-sentence: look at it again
     return warnings + _unmended(elements, source)
@@ -157,6 +160,27 @@ def _moved(source: str, block: list[Element], head: Element) -> Warning:
         "scramble-moved",
         f"{span} moved after line {head.lines[-1]}, whose sentence line {first} completes "
         "(suspected column scramble; check the order)",
+    )
+
+
+def _displaced(elements: list[Element], start: int, source: str) -> Warning | None:
+    """The text that stood after a cut sentence whose continuation was elsewhere is a flow of
+    its own; it stays in place, but it may belong to another story."""
+    run = []
+    for element in elements[start:]:
+        if element.kind in (Kind.TITLE, Kind.LABEL):
+            break
+        if element.kind in _TEXT_KINDS:
+            run.append(element)
+    if not run:
+        return None
+    first, last = run[0].first_line, run[-1].lines[-1]
+    return Warning(
+        source,
+        first,
+        "suspected-scramble",
+        f"lines {first}–{last} stood after a sentence that continues elsewhere; "
+        "they may belong to another story (check where they go)",
     )
 
 

@@ -130,6 +130,8 @@ def test_seed_003_scrambled_fragments_are_put_back_and_reported() -> None:
     codes = {(w.code, w.line) for w in parsed.warnings}
     assert ("scramble-moved", 93) in codes
     assert ("scramble-moved", 147) in codes
+    # The page's intro (41-47) stood where 的早餐。 belonged: kept, and pointed out.
+    assert ("suspected-scramble", 41) in codes
     # What cannot be mended is reported, not guessed: the text after 良好氛 and 并 is lost.
     assert ("unrepaired-break", 81) in codes
     assert ("unrepaired-break", 91) in codes
