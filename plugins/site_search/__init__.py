@@ -1,0 +1,100 @@
+"""Pelican plugin: the archive's search index (bulletin/search), one per edition run.
+
+Each edition is its own Pelican run (plugins/site_editions), so each run indexes its own
+articles as it prints them and writes the index and the browser scripts inside its own output
+folder: the master into `search/zh-hans/` and `search/`, the Traditional run into
+`zh-hant/search/zh-hant/` and `zh-hant/search/`. No two processes write the same file.
+
+Settings: SEARCH_SCRIPTS_URL (the folder of the scripts, "search/"), SEARCH_INDEX_URL (the
+index folder, under the scripts folder; empty: `<scripts><edition code>/`). The search page
+(theme/templates/search.html) switches to the engine when SEARCH_INDEX_URL is set, which this
+plugin does for the run's templates; without this plugin the page says search needs JavaScript.
+Needs lunr.js from npm (`npm ci`).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from pelican import signals
+
+from bulletin.search import build_search
+from bulletin.search.assets import LUNR_JS
+
+from .documents import edition_documents
+
+log = logging.getLogger(__name__)
+PLUGIN_NAME = "site_search"
+DEFAULT_SCRIPTS_URL = "search/"
+
+
+class SearchSetupError(RuntimeError):
+    """The search index cannot be built as configured; the message says what to do."""
+
+
+def enabled(settings) -> bool:
+    """Pelican's signals outlive a run in one process: act only for runs that list us."""
+    return PLUGIN_NAME in (settings.get("PLUGINS") or ())
+
+
+def scripts_url(settings) -> str:
+    return (settings.get("SEARCH_SCRIPTS_URL") or DEFAULT_SCRIPTS_URL).rstrip("/") + "/"
+
+
+def index_name(settings) -> str:
+    """The index's folder name under the scripts folder (build_search's layout)."""
+    configured = settings.get("SEARCH_INDEX_URL") or ""
+    if not configured:
+        return settings.get("EDITION_CODE") or settings["DEFAULT_LANG"]
+    scripts = scripts_url(settings)
+    name = configured[len(scripts) :].strip("/") if configured.startswith(scripts) else ""
+    if not name or "/" in name:
+        raise SearchSetupError(
+            f"SEARCH_INDEX_URL {configured!r} must be one folder inside SEARCH_SCRIPTS_URL "
+            f"{scripts!r} (or empty, for {scripts}<edition code>/)"
+        )
+    return name
+
+
+def require_lunr(pelican) -> None:
+    """Fail before anything is read, not after a whole build, when lunr.js is missing."""
+    if enabled(pelican.settings) and not LUNR_JS.exists():
+        raise SearchSetupError(
+            f"site_search: lunr.js is not installed ({LUNR_JS} is missing). "
+            f"Run `npm ci` in {LUNR_JS.parents[2]} and build again."
+        )
+
+
+def point_search_page(generator) -> None:
+    """Templates of this run see where its index is (generators share one context)."""
+    if enabled(generator.settings):
+        index_url = scripts_url(generator.settings) + index_name(generator.settings) + "/"
+        generator.context["SEARCH_INDEX_URL"] = index_url
+
+
+def write_index(generator, writer=None) -> None:
+    settings = generator.settings
+    if not enabled(settings):
+        return
+    started = time.perf_counter()
+    name = index_name(settings)
+    documents = edition_documents(generator.articles, settings)
+    # One edition per run, built in this process: the other editions' runs use the other cores.
+    out = Path(generator.output_path) / scripts_url(settings)
+    built = build_search({name: documents}, out, workers=1)[name]
+    log.info(
+        "Search index %s: %d articles, %d terms, %.0f KB in %.2f s",
+        name,
+        built.documents,
+        built.terms,
+        built.bytes_written / 1024,
+        time.perf_counter() - started,
+    )
+
+
+def register() -> None:
+    signals.initialized.connect(require_lunr)
+    signals.generator_init.connect(point_search_page)
+    signals.article_writer_finalized.connect(write_index)
