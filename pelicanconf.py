@@ -21,17 +21,30 @@ SITENAME = "渝工周报"
 SITESUBTITLE = "重庆市总工会周报档案"
 TIMEZONE = "Asia/Shanghai"
 
-# The edition. Pelican lowercases DEFAULT_LANG (used in metadata and feeds); HTML_LANG is the
-# BCP 47 tag for <html lang> and hreflang. THEME_STRINGS names theme/translations/<name>.toml.
+# The editions: the Simplified master at the site's root and its Traditional twins, each
+# converted from the master by OpenCC with the editors' glossary (glossary/). An entry names:
+#   code      the edition's code: theme/translations/<code>.toml (or the nearest broader one,
+#             zh-hant-hk -> zh-hant) and its section in the glossary
+#   hreflang  its BCP 47 language tag, for <html lang> and hreflang
+#   path      the folder it is published under ("" for the master)
+#   name      what the 简/繁 switch calls it
+#   opencc    the built-in OpenCC configuration that converts the master (none for the master);
+#             s2tw: the glyphs readers in Taiwan and overseas know, vocabulary untouched
+# Optional: og_locale (else derived from the tag), settings (Pelican settings for that edition).
+# Every edition is built by its own Pelican run, in parallel (plugins/site_editions).
+EDITIONS = [
+    {"code": "zh-hans", "hreflang": "zh-Hans", "path": "", "name": "简体"},
+    {"code": "zh-hant", "hreflang": "zh-Hant", "path": "zh-hant/", "name": "繁體",
+     "opencc": "s2tw"},
+    # Hong Kong, one entry away (uncomment):
+    # {"code": "zh-hant-hk", "hreflang": "zh-Hant-HK", "path": "zh-hant-hk/",
+    #  "name": "繁體（香港）", "opencc": "s2hk"},
+]  # fmt: skip
+# Pelican lowercases DEFAULT_LANG (metadata, feeds). The site_editions plugin sets it, and
+# HTML_LANG, OG_LOCALE, THEME_STRINGS, EDITION_PATH, for each edition's run from its entry.
 DEFAULT_LANG = "zh-hans"
-HTML_LANG = "zh-Hans"
-OG_LOCALE = "zh_CN"
-THEME_STRINGS = "zh-hans"
-# Every edition of the site, this one included: its language, the path it is published under
-# and its name on the switch. base.html writes <link rel="alternate" hreflang> and the switch
-# from this list once it has more than one entry (the Traditional edition is issue 4).
-EDITIONS = [{"lang": "zh-Hans", "path": "", "name": "简体"}]
-EDITION_PATH = ""  # this edition's folder under the public site (its entry's "path" above)
+# The editors' review of OpenCC's guesses, per edition (see the README's editor section).
+BULLETIN_REVIEW_PATH = "reports/review-{edition}.md"
 
 SITE_PUBLIC_URL = os.environ.get("BULLETIN_SITEURL", "https://bulletin.example.org").rstrip("/")
 # Feeds need absolute links; with RELATIVE_URLS every page gets its own relative SITEURL.
@@ -46,7 +59,14 @@ THEME = str(HERE / "theme")
 
 # Set explicitly: otherwise every installed pelican.plugins.* package registers itself.
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["bulletin_ingest", "mdit_reader", "site_archive", "site_sitemap", "site_progress"]
+PLUGINS = [
+    "bulletin_ingest",
+    "mdit_reader",
+    "site_editions",
+    "site_archive",
+    "site_sitemap",
+    "site_progress",
+]
 
 BULLETIN_SEEDS_PATH = "seeds"
 BULLETIN_REPORT_PATH = "reports/ingest.md"

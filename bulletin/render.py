@@ -2,6 +2,9 @@
 
 Raw HTML in article text is shown as text, never executed (html=False). A newline inside a
 Chinese paragraph would render as a visible space, so soft breaks between CJK text vanish.
+A name an editor marks `{{余敏}}` renders as `<span translate="no">余敏</span>`: every edition
+shows it as written (bulletin.hant.marks); braces around anything else (`{{ SITENAME }}`) are text
+(bulletin.site.marks).
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.container import container_plugin
+
+from bulletin.hant.marks import no_convert_plugin
+from bulletin.site.marks import literal_braces_plugin
 
 _CJK_EDGE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]")
 CONTAINERS = ("lede", "figure", "byline")
@@ -41,6 +47,8 @@ def markdown_renderer() -> MarkdownIt:
         kwargs = {"render": _render_figure} if name == "figure" else {}
         md.use(container_plugin, name=name, **kwargs)
     md.add_render_rule("softbreak", _softbreak)
+    md.use(no_convert_plugin)
+    md.use(literal_braces_plugin)
     return md
 
 

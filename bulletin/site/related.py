@@ -4,6 +4,8 @@ Stories are related when they share rare things: districts, partner places, the 
 the two-character words (bigrams) of their titles. Each shared feature weighs its inverse
 document frequency, so 工匠学院 in two titles counts for much more than 工会. Candidates come only
 from rare features' posting lists, which keeps the work near-linear for twenty years of issues.
+Features are read from the Simplified master of each text, so every edition relates the same
+stories.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from .editions import master_text
 from .issues import story_issue_date
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
@@ -29,12 +32,12 @@ def title_bigrams(text: str) -> set[str]:
 
 
 def story_features(story: Any) -> set[tuple[str, str]]:
-    features = {("district", str(t)) for t in getattr(story, "tags", None) or []}
-    features |= {("partner", str(p)) for p in getattr(story, "partners", None) or []}
+    features = {("district", master_text(t)) for t in getattr(story, "tags", None) or []}
+    features |= {("partner", master_text(p)) for p in getattr(story, "partners", None) or []}
     column = getattr(story, "category", None)
     if column:
-        features.add(("column", str(column)))
-    title = f"{getattr(story, 'title', '')} {getattr(story, 'subtitle', '')}"
+        features.add(("column", master_text(column)))
+    title = " ".join(master_text(getattr(story, key, "") or "") for key in ("title", "subtitle"))
     features |= {("word", g) for g in title_bigrams(title)}
     return features
 

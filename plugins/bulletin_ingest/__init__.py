@@ -13,10 +13,15 @@ from pelican import signals
 from bulletin.cli import run
 
 log = logging.getLogger(__name__)
+PLUGIN_NAME = "bulletin_ingest"
 
 
 def _ingest(pelican) -> None:
     settings = pelican.settings
+    # Signals are process-wide: a later run without this plugin (an edition's run, a test
+    # build of committed content) must not ingest again.
+    if PLUGIN_NAME not in (settings.get("PLUGINS") or ()):
+        return
     if "bulletin_ingest" not in settings.get("PLUGINS", []):
         return  # signals outlive a run: a later Pelican in the same process may not want us
     seeds = Path(settings.get("BULLETIN_SEEDS_PATH", "seeds"))

@@ -71,26 +71,34 @@ def article_jsonld(context, article) -> dict:
 def edition_links(context) -> list[dict]:
     """This page in every edition: absolute URL (hreflang) and a link relative to this page.
 
-    EDITIONS lists {lang, path, name}; `path` is the edition's folder under the public site
-    ("" for the root edition, "zh-hant/" for one under it) and EDITION_PATH this edition's.
+    EDITION_LINKS lists {code, hreflang, path, name} (the site_editions plugin makes it from
+    EDITIONS); `path` is the edition's folder under the public site ("" for the master,
+    "zh-hant/" for a twin) and EDITION_PATH this run's. Every edition has the same pages at
+    the same paths under its folder, so a page's twin is its path under the other folder.
     """
     here = context.get("EDITION_PATH", "")
     page = context["output_file"]
-    public = context.get("SITE_PUBLIC_URL") or ""
-    up = "../" * here.count("/")  # from this edition's root to the site's root
-    site_root = f"{context['SITEURL']}/{up}" if context["SITEURL"] else f"/{up}"
-    links = []
-    for edition in context.get("EDITIONS", []):
-        target = f"{edition['path']}{page}"
-        links.append(
-            {
-                **edition,
-                "current": edition["path"] == here,
-                "absolute": page_url(public, target),
-                "relative": page_url(site_root.rstrip("/"), target),
-            }
-        )
-    return links
+    public = _without_suffix(context.get("SITE_PUBLIC_URL") or "", here)
+    siteurl = context["SITEURL"]
+    if siteurl.startswith("."):  # relative (RELATIVE_URLS): climb out of this edition's folder
+        site_root = f"{siteurl}/{'../' * here.count('/')}".rstrip("/")
+    else:  # absolute, or a root path (404.html): this edition's folder is its last part
+        site_root = _without_suffix(siteurl, here)
+    return [
+        {
+            **edition,
+            "current": edition["path"] == here,
+            "absolute": page_url(public, f"{edition['path']}{page}"),
+            "relative": page_url(site_root, f"{edition['path']}{page}"),
+        }
+        for edition in context.get("EDITION_LINKS", [])
+    ]
+
+
+def _without_suffix(url: str, edition_path: str) -> str:
+    url = url.rstrip("/")
+    suffix = "/" + edition_path.rstrip("/")
+    return url[: -len(suffix)] if edition_path and url.endswith(suffix) else url
 
 
 def jsonld(data) -> Markup:

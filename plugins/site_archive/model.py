@@ -15,6 +15,7 @@ from typing import Any
 from bulletin.gazetteer import DISTRICTS, PARTNERS
 from bulletin.sections import SECTIONS
 from bulletin.site.archive import group_by_year
+from bulletin.site.editions import master_text, text_converter
 from bulletin.site.issues import group_issues, neighbours
 from bulletin.site.related import related_stories
 from bulletin.site.seo import clip, plain_text
@@ -63,34 +64,51 @@ def _year_urls(years, settings) -> None:
 
 
 def column_index(categories) -> list[Entry]:
-    """Every column with stories, in the order of bulletin.sections (unknown ones last)."""
+    """Every column with stories, in the order of bulletin.sections (unknown ones last).
+
+    Names are looked up by their Simplified master; entries carry the edition's name.
+    """
     order = {s.name: i for i, s in enumerate(SECTIONS)}
     kinds = {s.name: s.kind for s in SECTIONS}
     entries = [
-        Entry(cat.name, cat.slug, cat.url, cat.save_as, kinds.get(cat.name, "column"), list(arts))
+        Entry(
+            cat.name,
+            cat.slug,
+            cat.url,
+            cat.save_as,
+            kinds.get(master_text(cat), "column"),
+            list(arts),
+        )
         for cat, arts in categories
     ]
-    return sorted(entries, key=lambda e: (order.get(e.name, len(order)), e.name))
+    masters = {id(e): master_text(e.name) for e in entries}
+    return sorted(entries, key=lambda e: (order.get(masters[id(e)], len(order)), masters[id(e)]))
 
 
-def district_index(tags) -> list[Entry]:
-    """All 41 district units in official order, with or without stories; unknown tags last."""
-    by_name = {tag.name: (tag, arts) for tag, arts in tags.items()}
+def district_index(tags, printed=str) -> list[Entry]:
+    """All 41 district units in official order, with or without stories; unknown tags last.
+
+    `printed` gives a district without stories (no tag to take a name from) its edition's name.
+    """
+    by_name = {master_text(tag): (tag, arts) for tag, arts in tags.items()}
     entries = []
     for place in DISTRICTS:
         tag, arts = by_name.pop(place.name, (None, []))
         url, save_as = (tag.url, tag.save_as) if tag else ("", "")
-        entries.append(Entry(place.name, place.slug, url, save_as, "district", list(arts)))
-    for name, (tag, arts) in sorted(by_name.items()):
-        entries.append(Entry(name, tag.slug, tag.url, tag.save_as, "district", list(arts)))
+        name = tag.name if tag else printed(place.name)
+        entries.append(Entry(name, place.slug, url, save_as, "district", list(arts)))
+    for _master, (tag, arts) in sorted(by_name.items()):
+        entries.append(Entry(tag.name, tag.slug, tag.url, tag.save_as, "district", list(arts)))
     return entries
 
 
 def partner_index(articles, settings) -> list[Entry]:
     stories: dict[str, list[Any]] = defaultdict(list)
+    printed: dict[str, str] = {}
     for article in articles:
         for name in getattr(article, "partners", None) or []:
-            stories[name].append(article)
+            stories[master_text(name)].append(article)
+            printed.setdefault(master_text(name), name)
     known = [p.name for p in PARTNERS]
     names = [n for n in known if n in stories] + sorted(n for n in stories if n not in known)
     entries = []
@@ -98,7 +116,7 @@ def partner_index(articles, settings) -> list[Entry]:
         slug = partner_slug(name)
         entries.append(
             Entry(
-                name,
+                printed[name],
                 slug,
                 setting(settings, "PARTNER_URL").format(slug=slug),
                 setting(settings, "PARTNER_SAVE_AS").format(slug=slug),
@@ -106,7 +124,7 @@ def partner_index(articles, settings) -> list[Entry]:
                 stories[name],
             )
         )
-    check_unique("partner", [(e.name, e.slug) for e in entries])
+    check_unique("partner", [(master_text(e.name), e.slug) for e in entries])
     return entries
 
 
@@ -141,7 +159,7 @@ def build_archive(generator) -> None:
     years = group_by_year(issues)
     _year_urls(years, settings)
     partners = partner_index(articles, settings)
-    partner_by_name = {p.name: p for p in partners}
+    partner_by_name = {master_text(p.name): p for p in partners}
     related = related_stories(articles, limit=int(setting(settings, "RELATED_STORIES")))
 
     issue_of = {id(story): issue for issue in issues for story in issue.stories}
@@ -153,13 +171,14 @@ def build_archive(generator) -> None:
         article.related = related.get(article.slug, [])
         article.description = _describe(article)
         article.partner_places = [
-            partner_by_name[name] for name in getattr(article, "partners", None) or []
+            partner_by_name[master_text(name)] for name in getattr(article, "partners", None) or []
         ]
 
     for key, value in DEFAULTS.items():  # templates read these settings too
         generator.context.setdefault(key, value)
     columns = column_index(generator.categories)
-    districts = district_index(generator.tags)
+    edition = settings.get("EDITION")  # set by the site_editions plugin
+    districts = district_index(generator.tags, text_converter(edition) if edition else str)
     generator.context.update(
         bulletin_issues=issues,
         bulletin_latest_issue=issues[0] if issues else None,

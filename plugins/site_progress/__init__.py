@@ -26,11 +26,13 @@ class BuildStats:
     files: int = 0
     html_files: int = 0
     seconds: float = 0.0
+    editions: int = 1
 
     def summary(self, output: str) -> str:
+        editions = f" in {self.editions} editions" if self.editions > 1 else ""
         return (
             f"Built {_count(self.articles, 'article')} in {_count(self.issues, 'issue')}, "
-            f"{_count(self.pages, 'page')}: {self.html_files} HTML files "
+            f"{_count(self.pages, 'page')}{editions}: {self.html_files} HTML files "
             f"({self.files} with feeds) into {output} in {self.seconds:.1f} s"
         )
 
@@ -113,8 +115,22 @@ def _finish(pelican) -> None:
         _Run.progress = None
     if not _enabled(pelican.settings):
         return
-    _Run.stats.seconds = time.perf_counter() - _Run.stats.started
-    pelican.site_stats = _Run.stats
+    stats = _Run.stats
+    exports = getattr(pelican, "edition_exports", None)
+    if exports is not None:
+        exports[PLUGIN_NAME] = BuildStats(**vars(stats))
+    builds = getattr(pelican, "bulletin_editions", None)  # the other editions' runs (site_editions)
+    if builds is not None:
+        if _show(pelican.settings):
+            _Run.console.print("  waiting for the other editions")
+        for result in builds.wait():
+            other = result.exports.get(PLUGIN_NAME)
+            if other is not None:
+                stats.files += other.files
+                stats.html_files += other.html_files
+                stats.editions += 1
+    stats.seconds = time.perf_counter() - stats.started
+    pelican.site_stats = stats
 
 
 def register() -> None:

@@ -1,8 +1,11 @@
 """Pelican plugin: sitemap.xml and robots.txt listing every HTML page the build wrote.
 
 Pages are collected as they are written (content_written), so page types added by other
-plugins are listed without being known here. Settings: SITE_PUBLIC_URL (absolute base of the
-public site), SITEMAP_EXCLUDE (output paths that are not pages for search engines: 404, search).
+plugins are listed without being known here. With several editions (site_editions), each
+edition's run hands its pages to the master run, which writes one sitemap at the site's root:
+every page of every edition, each with its twins as xhtml:link alternates (and x-default).
+Settings: SITE_PUBLIC_URL (absolute base of the public site), SITEMAP_EXCLUDE (output paths that
+are not pages for search engines: 404, search).
 """
 
 from __future__ import annotations
@@ -13,12 +16,12 @@ from pelican import signals
 
 from bulletin.site.dates import iso_date
 from bulletin.site.seo import page_url
-from bulletin.site.sitemap import robots_txt, sitemap_xml
+from bulletin.site.sitemap import edition_entries, robots_txt, sitemap_xml
 
 PLUGIN_NAME = "site_sitemap"
 DEFAULT_EXCLUDE = ("404.html", "search.html")
 
-# One build at a time per process; reset when a build starts.
+# One build at a time per process (an edition's run is a process of its own); reset at start.
 _pages: dict[str, str] = {}
 
 
@@ -44,8 +47,23 @@ def _write(pelican) -> None:
     settings = pelican.settings
     if not _enabled(settings):
         return
+    here = settings.get("EDITION_PATH", "")
+    exports = getattr(pelican, "edition_exports", None)
+    if exports is not None:
+        exports[PLUGIN_NAME] = dict(_pages)
+    if here:
+        return  # an edition's run: the master writes the sitemap of all editions
     base = settings.get("SITE_PUBLIC_URL") or settings.get("SITEURL", "")
-    entries = [(page_url(base, path), lastmod) for path, lastmod in _pages.items()]
+    pages = {"": dict(_pages)}
+    builds = getattr(pelican, "bulletin_editions", None)  # the other editions' runs
+    for result in builds.wait() if builds is not None else []:
+        path = next(e["path"] for e in settings["EDITION_LINKS"] if e["code"] == result.code)
+        pages[path] = result.exports.get(PLUGIN_NAME, {})
+    editions = [(e["hreflang"], e["path"]) for e in settings.get("EDITION_LINKS", [])]
+    if len(editions) > 1:
+        entries = edition_entries(base, editions, pages)
+    else:
+        entries = [(page_url(base, path), lastmod) for path, lastmod in _pages.items()]
     output = pelican.output_path
     with open(os.path.join(output, "sitemap.xml"), "w", encoding="utf-8") as handle:
         handle.write(sitemap_xml(entries))

@@ -34,11 +34,15 @@ def build(output: Path, **overrides) -> Path:
     from pelican.settings import read_settings
 
     base = read_settings(str(SETTINGS))
+    work = output.parent
     settings = read_settings(
         str(SETTINGS),
         override={
             "OUTPUT_PATH": str(output),
             "PLUGINS": [p for p in base["PLUGINS"] if p != "bulletin_ingest"],
+            # Reports and caches of test builds stay out of the checkout.
+            "BULLETIN_REVIEW_PATH": str(work / "review-{edition}.md"),
+            "CACHE_PATH": str(work / "cache"),
             "SITE_PUBLIC_URL": PUBLIC,
             "SITEURL": PUBLIC,
             "DELETE_OUTPUT_DIRECTORY": True,
@@ -168,8 +172,11 @@ def read_page(root: Path, path: str) -> Page:
 
 
 class Site:
-    def __init__(self, root: Path) -> None:
+    """A built site; `editions` are the folders of the editions other than the master."""
+
+    def __init__(self, root: Path, editions: tuple[str, ...] | None = None) -> None:
         self.root = root
+        self.editions = edition_folders() if editions is None else editions
         self._cache: dict[str, Page] = {}
 
     def page(self, path: str) -> Page:
@@ -177,8 +184,17 @@ class Site:
             self._cache[path] = read_page(self.root, path)
         return self._cache[path]
 
-    def html_files(self) -> list[str]:
-        return sorted(p.relative_to(self.root).as_posix() for p in self.root.rglob("*.html"))
+    def html_files(self, edition: str | None = "") -> list[str]:
+        """HTML files of one edition ("" the master, "zh-hant/" ...), or of all (None)."""
+        paths = sorted(p.relative_to(self.root).as_posix() for p in self.root.rglob("*.html"))
+        if edition is None:
+            return paths
+        others = [folder for folder in self.editions if folder != edition]
+        return [
+            path
+            for path in paths
+            if path.startswith(edition) and not any(path.startswith(f) for f in others)
+        ]
 
     def resolve(self, from_path: str, href: str) -> str | None:
         """Output path a link points to, or None for links that leave the site."""
@@ -196,6 +212,13 @@ class Site:
         if path == "" or path.endswith("/"):
             path += "index.html"
         return path
+
+
+def edition_folders() -> tuple[str, ...]:
+    """The folders of the non-master editions pelicanconf.py configures ("zh-hant/", ...)."""
+    from pelican.settings import read_settings
+
+    return tuple(e["path"] for e in read_settings(str(SETTINGS))["EDITIONS"] if e["path"])
 
 
 @dataclass

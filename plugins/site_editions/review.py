@@ -1,0 +1,123 @@
+"""The editors' review list: per issue, the phrases whose conversion OpenCC had to guess.
+
+Written by each edition's run to BULLETIN_REVIEW_PATH (reports/review-<edition>.md), newest
+issue first. What is reviewed is what readers see converted: each article's title, subtitle,
+summary and body, from its Markdown file (so `{{name}}` marks are honoured). Glossary entries
+are never listed (bulletin.hant.review_list). OpenCC's review is a native program that loads its
+dictionaries on every call, so all issues that changed go in one call, and each issue's result
+is cached by the hash of its text and the edition's configuration: a weekly build reviews only
+the new issue.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import defaultdict
+from pathlib import Path
+
+from bulletin.hant import converter_for, format_review, review_list, strip_no_convert_marks
+from bulletin.render import split_header
+from bulletin.site.dates import iso_date
+
+from .run import enabled, this_edition
+
+SEPARATOR = "\n" * 12  # no phrase spans a newline; the context around a phrase stops here
+FIELDS = ("title", "subtitle", "summary")
+
+
+def write_review(generator) -> None:
+    settings = generator.settings
+    if not enabled(settings) or not settings.get("BULLETIN_REVIEW", True):
+        return
+    edition = this_edition(settings)
+    if edition.is_master:
+        return
+    pattern = settings.get("BULLETIN_REVIEW_PATH", "reports/review-{edition}.md")
+    converter = converter_for(edition.edition)
+    issues = _issue_texts(generator.articles)
+    cache_file = Path(settings.get("CACHE_PATH", "cache")) / "review.json"
+    sections = _reviewed(issues, converter, cache_file)
+    heading = f"# Conversion review: {edition.edition.name} ({edition.code}, "
+    heading += f"OpenCC {edition.edition.opencc_config})\n\n"
+    intro = (
+        "Phrases whose conversion OpenCC had to guess, per issue, newest first. Where a choice "
+        "is wrong, add a line to glossary/phrases.txt (or mark a name `{{name}}` in the "
+        "article) and build again.\n\n"
+    )
+    _write(Path(pattern.format(edition=edition.code)), heading + intro + "\n".join(sections))
+
+
+def _issue_texts(articles) -> dict[str, tuple[str, str]]:
+    """issue key -> (heading, text to review), newest issue first as the archive sorts."""
+    by_issue: dict[str, list[str]] = defaultdict(list)
+    headings: dict[str, str] = {}
+    for article in articles:
+        key = getattr(article, "issue", "") or "(no issue)"
+        headings.setdefault(key, f"{key} · {iso_date(getattr(article, 'issue_date', None))}")
+        by_issue[key].append(_article_text(article.source_path))
+    return {key: (headings[key], "\n\n".join(texts)) for key, texts in by_issue.items()}
+
+
+def _article_text(path: str) -> str:
+    with open(path, encoding="utf-8-sig") as handle:
+        header, body = split_header(handle.read())
+    fields = dict(header)
+    return "\n".join([*(fields[name] for name in FIELDS if fields.get(name)), body])
+
+
+def _reviewed(issues: dict[str, tuple[str, str]], converter, cache_file: Path) -> list[str]:
+    cache = _load(cache_file)
+    config = Path(converter.config_path).name  # changes with the glossary and OpenCC
+    digests = {
+        key: hashlib.sha256(f"{config}\n{text}".encode()).hexdigest()
+        for key, (_heading, text) in issues.items()
+    }
+    stale = [key for key in issues if cache.get(key, {}).get("hash") != digests[key]]
+    sections = _review_together([issues[k] for k in stale], converter)
+    for key, section in zip(stale, sections, strict=True):
+        cache[key] = {"hash": digests[key], "section": section}
+    kept = {key: cache[key] for key in issues}
+    if kept != cache or stale:
+        _save(cache_file, kept)
+    return [kept[key]["section"] for key in issues]
+
+
+def _review_together(issues: list[tuple[str, str]], converter) -> list[str]:
+    """One OpenCC call for every issue; items are split back by where each issue starts."""
+    if not issues:
+        return []
+    starts, position = [], 0
+    for _heading, text in issues:
+        starts.append(position)
+        position += len(strip_no_convert_marks(text)) + len(SEPARATOR)
+    items = review_list(SEPARATOR.join(text for _heading, text in issues), converter)
+    grouped: list[list] = [[] for _ in issues]
+    index = 0
+    for item in items:  # in text order
+        while index + 1 < len(starts) and item.start >= starts[index + 1]:
+            index += 1
+        grouped[index].append(item)
+    return [
+        format_review(group, heading=heading)
+        for group, (heading, _text) in zip(grouped, issues, strict=True)
+    ]
+
+
+def _load(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _save(path: Path, data: dict) -> None:
+    _write(path, json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True))
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)

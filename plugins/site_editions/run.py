@@ -1,0 +1,50 @@
+"""What each run (master or edition) takes from EDITIONS before it reads anything."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from bulletin.site.editions import SiteEdition, edition_by_code, run_settings, site_editions
+
+PLUGIN_NAME = "site_editions"
+# A site without EDITIONS is the master alone.
+MASTER_ONLY = [{"code": "zh-hans", "hreflang": "zh-Hans", "path": "", "name": "简体"}]
+
+
+def enabled(settings) -> bool:
+    """Pelican's signals are process-wide: a run without this plugin must not trigger it."""
+    return PLUGIN_NAME in (settings.get("PLUGINS") or ())
+
+
+def editions_of(settings) -> list[SiteEdition]:
+    return site_editions(settings.get("EDITIONS") or MASTER_ONLY)
+
+
+def this_edition(settings) -> SiteEdition:
+    return settings["EDITION"]
+
+
+def is_master_run(settings) -> bool:
+    return this_edition(settings).is_master
+
+
+def configure_run(pelican) -> None:
+    settings: dict[str, Any] = pelican.settings
+    if not enabled(settings):
+        return
+    editions = editions_of(settings)
+    edition = edition_by_code(editions, settings.get("EDITION_CODE"))
+    settings.update(run_settings(edition, settings["THEME"]))
+    settings["EDITION"] = edition
+    settings["EDITION_LINKS"] = [e.link_entry() for e in editions]
+    settings.setdefault("SITE_OUTPUT_PATH", pelican.output_path)
+    if edition.is_master:
+        # DELETE_OUTPUT_DIRECTORY must not remove what the other editions are writing.
+        folders = {e.path.split("/", 1)[0] for e in editions if e.path}
+        pelican.output_retention = [*pelican.output_retention, *sorted(folders)]
+    pelican.edition_exports = {}
+
+
+def output_root(settings) -> str:
+    return os.fspath(settings.get("SITE_OUTPUT_PATH") or settings["OUTPUT_PATH"])

@@ -1,0 +1,80 @@
+"""The editors' review list written by the build: per issue, what OpenCC had to guess."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from bulletin.hant import TRADITIONAL, converter_for
+
+
+@pytest.fixture(scope="module")
+def review_module(root):
+    sys.path.insert(0, str(root / "plugins"))
+    from site_editions import review
+
+    return review
+
+
+def test_the_seed_build_writes_one_review_per_traditional_edition(editions_work, stories):
+    reports = sorted(p.name for p in (editions_work / "reports").iterdir())
+    assert reports == ["review-zh-hant.md"]  # the master is never converted
+    text = (editions_work / "reports" / "review-zh-hant.md").read_text(encoding="utf-8")
+    assert text.startswith("# Conversion review: 繁體 (zh-hant, OpenCC s2tw)")
+    issues = {s.meta["issue"]: s.meta["issue_date"] for s in stories}
+    headings = re.findall(r"^## (\S+) · (\S+)$", text, re.M)
+    assert dict(headings) == issues
+    assert [date for _key, date in headings] == sorted(issues.values(), reverse=True)
+    items = re.findall(r"^- (\S+) → (\S+) ×\d+: (.*)$", text, re.M)
+    assert len(items) > 50
+    assert all("—" in note for *_pair, note in items)
+
+
+def test_glossary_entries_and_marked_names_are_not_reviewed(three_editions):
+    reports = three_editions.root.parent / "reports"
+    assert sorted(p.name for p in reports.iterdir()) == [
+        "review-zh-hant-hk.md",
+        "review-zh-hant.md",
+    ]
+    for name in ("review-zh-hant.md", "review-zh-hant-hk.md"):
+        text = (reports / name).read_text(encoding="utf-8")
+        assert "## zz-edition · 2024-03-09" in text
+        assert "- 游 → 遊" in text  # OpenCC chose among 遊/游
+        assert "【余先生】" not in text and "余先生 →" not in text  # a glossary entry
+        assert "【余】华" not in text  # marked: never converted, never a question
+
+
+def test_only_changed_issues_are_reviewed_again(review_module, tmp_path, monkeypatch):
+    converter = converter_for(TRADITIONAL)
+    issues = {
+        "b": ("b · 2024-02-01", "大家学习了。"),
+        "a": ("a · 2024-01-01", "干部们游巴蜀。"),
+    }
+    cache = tmp_path / "review.json"
+    first = review_module._reviewed(issues, converter, cache)
+    assert first[0].startswith("## b · 2024-02-01") and "游 → 遊" in first[1]
+    reviewed = []
+    real = review_module._review_together
+    monkeypatch.setattr(
+        review_module,
+        "_review_together",
+        lambda batch, conv: reviewed.extend(h for h, _t in batch) or real(batch, conv),
+    )
+    assert review_module._reviewed(issues, converter, cache) == first
+    assert reviewed == []
+    issues["b"] = ("b · 2024-02-01", "大家学习了，还去游泳。")
+    again = review_module._reviewed(issues, converter, cache)
+    assert reviewed == ["b · 2024-02-01"]
+    assert again[1] == first[1] and again[0] != first[0]
+
+
+def test_phrases_are_filed_under_the_issue_they_come_from(review_module):
+    converter = converter_for(TRADITIONAL)
+    sections = review_module._review_together(
+        [("one", "{{余华}}说，干部们游巴蜀。"), ("two", "大家吃面。"), ("three", "")], converter
+    )
+    assert "游 → 遊" in sections[0] and "游 → 遊" not in sections[1]
+    assert "家 → 家" in sections[1] and "家 → 家" not in sections[0]
+    assert "Nothing to review" in sections[2]
