@@ -37,24 +37,33 @@ def ingest(c, seeds="seeds", content="content", strict=False):
 
 
 def _build(settings: str, output: Path = OUTPUT) -> str:
-    """Run Pelican in-process with progress; the build ends with a one-line summary."""
+    """Run Pelican in-process with progress; the build ends with a one-line summary.
+
+    Every edition is built (plugins/site_editions) into a folder next to `output`, which is
+    replaced only when all of them succeeded: after a failure the old site is still there.
+    """
     os.chdir(ROOT)
     sys.path.insert(0, str(ROOT / "plugins"))
     from site_progress.runner import build_site
 
-    return build_site(ROOT / settings, output)
+    try:
+        return build_site(ROOT / settings, output)
+    except Exception:
+        print(f"build failed: {output} was left as it was", file=sys.stderr)
+        raise
 
 
 @task(help={"output": "folder to build into (default output/)"})
 def build(c, output=str(OUTPUT)):
-    """Ingest the seeds and build the site into output/."""
+    """Ingest the seeds and build every edition of the site into output/."""
     _build("pelicanconf.py", Path(output).resolve())
 
 
 @task
 def clean(c):
-    """Remove generated output and caches (never content/ or seeds/)."""
-    for path in (OUTPUT, ROOT / "cache", ROOT / "reports"):
+    """Remove generated output, unfinished builds and caches (never content/ or seeds/)."""
+    unfinished = [*ROOT.glob(f".{OUTPUT.name}-staging-*"), *ROOT.glob(f".{OUTPUT.name}-old-*")]
+    for path in (OUTPUT, ROOT / "cache", ROOT / "reports", *unfinished):
         if path.exists():
             shutil.rmtree(path)
 

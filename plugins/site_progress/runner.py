@@ -4,6 +4,10 @@ Pelican prints its own "Done: Processed N articles, 0 drafts, 0 hidden articles,
 the very end of Pelican.run(); the module-level `console` it prints with is swapped for a quiet
 one during the run, so the build ends with a single summary of our own. Warnings and errors go
 through logging, which keeps its own console and is not silenced.
+
+The site is built into a staging folder next to `output` and replaces it only when the run and
+every edition's run (plugins/site_editions) succeeded (bulletin.site.staging): a failed build
+leaves the previous site untouched.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from pelican.log import init as init_logging
 from pelican.settings import read_settings
 from rich.console import Console
 
+from bulletin.site.staging import staged
+
 
 def _shown(output: Path) -> str:
     """output/ relative to the working folder when it is inside it."""
@@ -29,19 +35,22 @@ def _shown(output: Path) -> str:
 def build_site(
     settings_file: Path, output: Path, progress: bool = True, overrides: dict | None = None
 ) -> str:
-    """Build the site; returns the summary line (already printed when progress is on)."""
+    """Build the site; returns the summary line (already printed when progress is on).
+
+    Raises whatever the build raised; `output` is then exactly as it was before.
+    """
     init_logging(level=logging.WARNING)
-    settings = read_settings(
-        str(settings_file),
-        override={"OUTPUT_PATH": str(output), "SITE_PROGRESS": progress, **(overrides or {})},
-    )
     started = time.perf_counter()
-    site = pelican.Pelican(settings)
-    loud, pelican.console = pelican.console, Console(quiet=True)
-    try:
-        site.run()
-    finally:
-        pelican.console = loud
+    with staged(Path(output)) as staging:
+        settings = read_settings(
+            str(settings_file),
+            override={
+                **(overrides or {}),
+                "OUTPUT_PATH": str(staging),
+                "SITE_PROGRESS": progress,
+            },
+        )
+        site = _run(settings)
     stats = getattr(site, "site_stats", None)
     if stats is None:  # the progress plugin is not enabled in these settings
         line = f"Built the site into {output} in {time.perf_counter() - started:.1f} s"
@@ -51,3 +60,18 @@ def build_site(
     if progress:
         Console(soft_wrap=True).print(line, highlight=False, markup=False)
     return line
+
+
+def _run(settings: dict) -> pelican.Pelican:
+    site = pelican.Pelican(settings)
+    loud, pelican.console = pelican.console, Console(quiet=True)
+    try:
+        site.run()
+    except BaseException:
+        editions = getattr(site, "bulletin_editions", None)  # still running: stop them
+        if editions is not None:
+            editions.cancel()
+        raise
+    finally:
+        pelican.console = loud
+    return site

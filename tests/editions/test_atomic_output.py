@@ -1,0 +1,123 @@
+"""Atomic output (issue 6): the new site replaces output/ only when every edition was built;
+a build that fails, in any edition, leaves the previous site exactly as it was."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.editions.conftest import MASTER, TRADITIONAL
+
+
+@pytest.fixture(scope="module")
+def build_site(root):
+    sys.path.insert(0, str(root / "plugins"))
+    from site_progress.runner import build_site
+
+    return build_site
+
+
+@pytest.fixture
+def run(build_site, root, tmp_path):
+    from pelican.settings import read_settings
+
+    plugins = read_settings(str(root / "pelicanconf.py"))["PLUGINS"]
+
+    def run(**overrides):
+        return build_site(
+            root / "pelicanconf.py",
+            tmp_path / "output",
+            progress=False,
+            overrides={
+                "PLUGINS": [p for p in plugins if p != "bulletin_ingest"],
+                "BULLETIN_REVIEW_PATH": str(tmp_path / "review-{edition}.md"),
+                "CACHE_PATH": str(tmp_path / "cache"),
+                **overrides,
+            },
+        )
+
+    return run
+
+
+@pytest.fixture
+def broken_theme(root, tmp_path) -> Path:
+    theme = tmp_path / "broken-theme"
+    shutil.copytree(root / "theme", theme)
+    article = theme / "templates" / "article.html"
+    article.write_text(
+        article.read_text(encoding="utf-8").replace(
+            "{{ article.title }}", "{{ article.title|no_such_filter }}"
+        ),
+        encoding="utf-8",
+    )
+    return theme
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+def _leftovers(tmp_path: Path) -> list[str]:
+    return sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".output-"))
+
+
+def test_a_successful_build_replaces_the_whole_site(run, tmp_path):
+    run()
+    output = tmp_path / "output"
+    (output / "stale.html").write_text("from an older build", encoding="utf-8")
+    run()
+    assert not (output / "stale.html").exists()
+    assert (output / "zh-hant" / "index.html").is_file()
+    assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("where", ["master", "zh-hant"])
+def test_a_failed_build_leaves_the_previous_site_untouched(run, tmp_path, broken_theme, where):
+    run()
+    before = _snapshot(tmp_path / "output")
+    assert "zh-hant/articles/000-c3218b23d4d64f1e-01.html" in before
+    if where == "master":
+        overrides = {"THEME": str(broken_theme)}
+    else:  # only the Traditional edition's run fails
+        edition = {**TRADITIONAL, "settings": {"THEME": str(broken_theme)}}
+        overrides = {"EDITIONS": [MASTER, edition]}
+    with pytest.raises(Exception, match="no_such_filter"):
+        run(**overrides)
+    assert _snapshot(tmp_path / "output") == before
+    assert _leftovers(tmp_path) == []
+    assert multiprocessing.active_children() == []  # no edition left running
+
+
+def test_two_builds_are_byte_identical_in_every_edition(run, tmp_path):
+    run()
+    first = {k: v[0] for k, v in _snapshot(tmp_path / "output").items()}
+    run()
+    second = {k: v[0] for k, v in _snapshot(tmp_path / "output").items()}
+    assert first.keys() == second.keys()
+    assert any(k.startswith("zh-hant/") for k in first)
+    assert [k for k in first if first[k] != second[k]] == []
+
+
+def test_leftovers_of_a_killed_build_are_cleared(root, tmp_path):
+    sys.path.insert(0, str(root))
+    from bulletin.site.staging import leftovers, staged
+
+    output = tmp_path / "output"
+    dead = tmp_path / ".output-staging-999999999"
+    dead.mkdir()
+    (dead / "half.html").write_text("half", encoding="utf-8")
+    assert leftovers(output) == [dead]
+    with staged(output) as staging:
+        (staging / "index.html").write_text("new", encoding="utf-8")
+    assert not dead.exists()
+    assert (output / "index.html").read_text(encoding="utf-8") == "new"
+    assert os.listdir(tmp_path) == ["output"]
