@@ -11,6 +11,7 @@ from pathlib import Path
 from .article import Article, make_article
 from .dates import infer_issue_date, issue_year
 from .decode import decode_bytes
+from .hant import simplified_master
 from .issue import IssueInfo, parse_text, read_sidecar
 from .markdown import line_ranges, render_article
 from .model import DroppedLine, Warning
@@ -71,15 +72,16 @@ def process_seed(path: Path, source: str, previous_date: dt.date | None) -> Issu
         report.warnings.append(Warning(source, None, "unreadable", f"skipped: {decoded.problem}"))
         return report
     report.encoding = decoded.encoding
-    parsed = parse_text(decoded.text, source, info.section)
+    text = _simplified_master(decoded.text, source, report)
+    parsed = parse_text(text, source, info.section)
     report.headline = parsed.headline
     report.dropped = parsed.dropped
     report.warnings.extend(parsed.warnings)
-    year = info.date.year if info.date else issue_year(decoded.text)
+    year = info.date.year if info.date else issue_year(text)
     if info.date:
         report.date, report.date_note = info.date, f"stated in {path.with_suffix('.toml').name}"
     else:
-        inferred, how = infer_issue_date(decoded.text)
+        inferred, how = infer_issue_date(text)
         report.date = inferred or previous_date or FALLBACK_DATE
         report.date_note = f"inferred: {how}" if inferred else "no date found"
         report.warnings.append(
@@ -107,6 +109,23 @@ def process_seed(path: Path, source: str, previous_date: dt.date | None) -> Issu
     if not parsed.stories:
         report.warnings.append(Warning(source, None, "no-stories", "no story found in the file"))
     return report
+
+
+def _simplified_master(text: str, source: str, report: IssueReport) -> str:
+    """Issue 4: a bulletin already in Traditional characters (a partner's submission) becomes
+    a Simplified master, so columns, districts and dates are recognised and every edition has
+    it; the report says so, because OpenCC's t2s conversion deserves an editor's look."""
+    master = simplified_master(text)
+    if master.converted:
+        report.warnings.append(
+            Warning(
+                source,
+                None,
+                "converted-from-traditional",
+                f"converted from Traditional: {master.note}",
+            )
+        )
+    return master.text
 
 
 def ingest(
