@@ -66,6 +66,7 @@ PLUGINS = [
     "site_archive",
     "site_sitemap",
     "site_progress",
+    "site_search",
 ]
 
 BULLETIN_SEEDS_PATH = "seeds"
