@@ -56,6 +56,7 @@ def _build(settings: str, output: Path = OUTPUT) -> str:
 @task(help={"output": "folder to build into (default output/)"})
 def build(c, output=str(OUTPUT)):
     """Ingest the seeds and build every edition of the site into output/."""
+    _ensure_node_modules(c)  # lunr.js for the search, copied into the site
     _build("pelicanconf.py", Path(output).resolve())
 
 
@@ -99,6 +100,7 @@ def publish(c):
     remote = ":" in target and not Path(target).exists()
     if not remote:
         _check_folder(Path(target))
+    _ensure_node_modules(c)
     _build("publishconf.py")
     if remote:
         c.run(f"rsync -az --delete {OUTPUT}/ {shlex.quote(target)}")
