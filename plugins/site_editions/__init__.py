@@ -24,13 +24,14 @@ from __future__ import annotations
 from pelican import signals
 
 from .builds import launch_editions, wait_for_editions
-from .content import convert_content
+from .content import convert_content, reset_converters
 from .review import write_review
 from .run import configure_run
 
 
 def register() -> None:
     signals.initialized.connect(configure_run)
+    signals.initialized.connect(reset_converters)
     signals.get_generators.connect(launch_editions)
     signals.content_object_init.connect(convert_content)
     signals.article_generator_finalized.connect(write_review)

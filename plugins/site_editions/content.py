@@ -36,7 +36,7 @@ def convert_content(content) -> None:
     edition: SiteEdition | None = content.settings.get("EDITION")
     if edition is None:
         return
-    printed = _printer(edition)
+    printed, convert_html = _converters(edition)
     for name in TEXT_FIELDS:
         value = getattr(content, name, None)
         if isinstance(value, str) and value:
@@ -55,22 +55,31 @@ def convert_content(content) -> None:
     summary = content.metadata.get("summary")
     if isinstance(summary, str) and summary:
         # Escaped by the reader: HTML text. Marks are honoured as in a title.
-        content.metadata["summary"] = content._summary = _summary(edition, summary)
+        content.metadata["summary"] = content._summary = (
+            printed(summary) if edition.is_master else convert_html(summary, keep_marks=True)
+        )
     if not edition.is_master and content._content:
-        content._content = html_converter(edition)(content._content)
+        content._content = convert_html(content._content)
 
 
-def _printer(edition: SiteEdition) -> Callable[[str], str]:
-    convert = text_converter(edition)
-    if edition.is_master:
-        return convert
-    return lambda value: EditionText(convert(value), master_text(value))
+# The run's converters, made once per run (a thousand articles would otherwise look the
+# glossary's files up thousands of times); cleared when a run starts.
+_converters_of_run: dict[str, tuple[Callable[[str], str], Callable[..., str] | None]] = {}
 
 
-def _summary(edition: SiteEdition, summary: str) -> str:
-    if edition.is_master:
-        return text_converter(edition)(summary)
-    return html_converter(edition)(summary, keep_marks=True)
+def reset_converters(_pelican=None) -> None:
+    _converters_of_run.clear()
+
+
+def _converters(edition: SiteEdition) -> tuple[Callable[[str], str], Callable[..., str] | None]:
+    if edition.code not in _converters_of_run:
+        convert = text_converter(edition)
+        if edition.is_master:
+            _converters_of_run[edition.code] = (convert, None)
+        else:
+            printed = lambda value: EditionText(convert(value), master_text(value))  # noqa: E731
+            _converters_of_run[edition.code] = (printed, html_converter(edition))
+    return _converters_of_run[edition.code]
 
 
 def _set(content, name: str, value: Any) -> None:
