@@ -59,7 +59,9 @@ def _show(settings) -> bool:
 def _start(pelican) -> None:
     _Run.stats = BuildStats()
     if _show(pelican.settings):
-        _Run.console.print(f"[bold]Building[/] {pelican.path} → {pelican.output_path}")
+        # The runner builds into a staging folder; the reader wants to know where it will land.
+        target = pelican.settings.get("SITE_PROGRESS_TARGET") or pelican.output_path
+        _Run.console.print(f"[bold]Building[/] {pelican.path} → {target}")
 
 
 def _read_articles(generator) -> None:
@@ -122,7 +124,7 @@ def _finish(pelican) -> None:
     builds = getattr(pelican, "bulletin_editions", None)  # the other editions' runs (site_editions)
     if builds is not None:
         if _show(pelican.settings):
-            _Run.console.print("  waiting for the other editions")
+            _Run.console.print("  finishing the other editions")
         for result in builds.wait():
             other = result.exports.get(PLUGIN_NAME)
             if other is not None:

@@ -48,6 +48,7 @@ def build_site(
                 **(overrides or {}),
                 "OUTPUT_PATH": str(staging),
                 "SITE_PROGRESS": progress,
+                "SITE_PROGRESS_TARGET": _shown(output),
             },
         )
         site = _run(settings)
