@@ -9,7 +9,6 @@ Children are not daemons: an edition run may start processes of its own (a searc
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import traceback
 from dataclasses import dataclass, field
@@ -19,7 +18,6 @@ from bulletin.site.editions import edition_overrides
 
 from .run import editions_of, enabled, is_master_run, output_root
 
-log = logging.getLogger(__name__)
 INGEST_PLUGIN = "bulletin_ingest"
 
 
