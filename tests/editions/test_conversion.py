@@ -31,11 +31,8 @@ SEED_TABLE = [
     ("传承红岩精神", "傳承紅岩精神"),  # glossary
     ("一周动态", "一週動態"),
     # Found by this test: in 便宜又干净卫生 OpenCC's phrase 又干 (又幹) starts earlier and wins,
-    # and the review list cannot see it (one candidate). The fix is a glossary compound,
-    # 又干净 = 又乾淨 (glossary/phrases.txt belongs to the conversion core's editors).
-    pytest.param(
-        "干净卫生", "乾淨衛生", marks=pytest.mark.xfail(strict=True, reason="needs 又干净 = 又乾淨")
-    ),
+    # and the review list cannot see it (one candidate): the glossary has 又干净 = 又乾淨.
+    ("又干净卫生", "又乾淨衛生"),
 ]
 
 # The provoking story of the three-edition build: (Simplified, Taiwan s2tw, Hong Kong s2hk).
