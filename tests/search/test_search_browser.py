@@ -147,6 +147,8 @@ def test_filters_back_button_and_shared_url(site, page):
 def test_keyboard_reaches_the_results(site, page):
     page.goto(f"{site}/search.html?q=工匠 学院")
     expect(page.locator("#search-status")).to_have_text("找到 4 篇")
+    # Results appear one by one after the count: wait for all of them before using the keys.
+    expect(page.locator("#search-results .search-result")).to_have_count(4)
     page.locator("#search-input").focus()
     page.keyboard.press("ArrowDown")
     first = page.locator("#search-results .search-result h3 a").first
@@ -154,6 +156,7 @@ def test_keyboard_reaches_the_results(site, page):
     page.keyboard.press("ArrowDown")
     expect(page.locator("#search-results .search-result h3 a").nth(1)).to_be_focused()
     page.keyboard.press("ArrowUp")
+    expect(first).to_be_focused()
     page.keyboard.press("ArrowUp")
     expect(page.locator("#search-input")).to_be_focused()
     page.keyboard.type("x")  # still typing in the box
