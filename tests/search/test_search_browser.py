@@ -16,18 +16,9 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from bulletin.search import build_search
+from tests.browser import CHROMIUM, launch
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>search</title>
 </head>
 <body><main>
@@ -79,7 +70,7 @@ def site(tmp_path_factory, seed_editions, node):
 def browser():
     assert Path(CHROMIUM).exists(), "invoke test installs Debian's chromium"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
 
