@@ -9,10 +9,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from bulletin.site.slugs import district_slug
-from tests.browser import launch
 
 SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 DEVICES = {"phone": (390, 844), "desktop": (1280, 900)}
@@ -25,14 +23,6 @@ def served(editions_site, root):
     spec.loader.exec_module(serving)
     with serving.nginx_serving(editions_site.root) as base_url:
         yield base_url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 def _path(page) -> str:

@@ -4,9 +4,7 @@ axe-core in Chromium on the page types (tests/site/test_validators.py for the ma
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from tests.browser import launch
 from tests.site.test_validators import AXE, SERIOUS, html_validate_errors, page_types
 
 AXE_RUN = "async () => await axe.run(document, {resultTypes: ['violations']})"
@@ -28,19 +26,15 @@ def served(editions_site):
         yield base_url
 
 
-def test_axe_finds_no_serious_violation_on_traditional_page_types(editions_site, served):
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        page = browser.new_page(viewport={"width": 390, "height": 844})
-        found = {}
-        for name, path in page_types(editions_site).items():
-            page.goto(f"{served}/zh-hant/{path}")
-            page.add_script_tag(path=str(AXE))
-            result = page.evaluate(
-                "async () => await axe.run(document, {resultTypes: ['violations']})"
-            )
-            serious = [v["id"] for v in result["violations"] if v["impact"] in SERIOUS]
-            if serious:
-                found[name] = serious
-        browser.close()
+def test_axe_finds_no_serious_violation_on_traditional_page_types(editions_site, served, browser):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    found = {}
+    for name, path in page_types(editions_site).items():
+        page.goto(f"{served}/zh-hant/{path}")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        serious = [v["id"] for v in result["violations"] if v["impact"] in SERIOUS]
+        if serious:
+            found[name] = serious
+    page.close()
     assert found == {}

@@ -12,9 +12,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
-
-from tests.browser import launch
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -85,14 +82,6 @@ def test_the_archive_builds_around_unreadable_files(archive: Path) -> None:
     assert "重庆46个站点入选" in gbk
     crlf = (archive / "output/articles/crlf-01.html").read_text(encoding="utf-8")
     assert "重庆47个站点入选" in crlf
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 def test_markup_in_the_text_never_runs_in_a_browser(archive: Path, browser) -> None:

@@ -12,6 +12,7 @@ import pytest
 
 from bulletin.search import build_search, documents_from_content
 from bulletin.search.assets import LUNR_JS
+from bulletin.search.bench import traditional_edition
 
 ROOT = Path(__file__).resolve().parents[2]
 HARNESS = ROOT / "js" / "harness.mjs"
@@ -33,20 +34,11 @@ def node() -> str:
 
 
 def traditional(documents: list[dict]) -> list[dict]:
-    """The Traditional edition as issue 4 makes it (OpenCC s2tw), with its own URLs."""
-    import opencc
-
-    convert = opencc.OpenCC("s2tw").convert
-    converted = []
-    for doc in documents:
-        twin = dict(doc)
-        for field in ("title", "subtitle", "body", "column"):
-            twin[field] = convert(doc[field])
-        twin["districts"] = [convert(name) for name in doc["districts"]]
-        twin["url"] = "/zh-hant" + doc["url"]
+    """The Traditional edition as issue 4 makes it (OpenCC s2tw), linked to its twins."""
+    twins = traditional_edition(documents)
+    for doc, twin in zip(documents, twins, strict=True):
         twin["alternate_url"] = doc["url"]
-        converted.append(twin)
-    return converted
+    return twins
 
 
 @pytest.fixture(scope="session")

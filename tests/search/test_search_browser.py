@@ -13,10 +13,9 @@ import json
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from bulletin.search import build_search
-from tests.browser import CHROMIUM, launch
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>search</title>
@@ -64,15 +63,6 @@ def site(tmp_path_factory, seed_editions, node):
         page.write_text(PAGE.format(lang=lang, edition=edition, strings=strings), encoding="utf-8")
     with _serving().nginx_serving(root) as base_url:
         yield base_url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).exists(), "invoke test installs Debian's chromium"
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = ROOT / "pelicanconf.py"
@@ -93,19 +93,6 @@ def site(tmp_path_factory, node) -> Path:  # `node`: lunr.js installed by `npm c
 def served(site):
     with _module("site_search_serving", ROOT / "tests" / "serving.py").nginx_serving(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def playwright():
-    with sync_playwright() as playwright:
-        yield playwright
-
-
-@pytest.fixture(scope="module")
-def browser(playwright):
-    browser = _module("site_search_browser", ROOT / "tests" / "browser.py").launch(playwright)
-    yield browser
-    browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -7,11 +7,6 @@ import json
 import subprocess
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import sync_playwright
-
-from tests.browser import launch
-
 from .conftest import ROOT
 
 NODE_BIN = ROOT / "node_modules" / ".bin"
@@ -75,14 +70,6 @@ def page_types(site) -> dict[str, str]:
         "search": "search.html",
         "not found": "404.html",
     }
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 def test_axe_finds_no_serious_violation_on_any_page_type(site, nginx, browser) -> None:
