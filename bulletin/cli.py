@@ -16,7 +16,12 @@ PROGRESS_FROM = 20  # files; fewer finish before a bar would be worth drawing
 
 
 def run(
-    seeds: Path, content: Path, report_path: Path | None, strict: bool, quiet: bool = False
+    seeds: Path,
+    content: Path,
+    report_path: Path | None,
+    strict: bool,
+    quiet: bool = False,
+    cache: Path | None = None,
 ) -> IngestReport:
     console = Console(stderr=True, quiet=quiet)
     total = len(seed_files(seeds))
@@ -28,9 +33,10 @@ def run(
                 content,
                 strict=strict,
                 progress=lambda done, _n, _name: progress.update(task, completed=done),
+                cache_dir=cache,
             )
     else:
-        report = ingest(seeds, content, strict=strict)
+        report = ingest(seeds, content, strict=strict, cache_dir=cache)
     if report_path:
         write_report(report, report_path)
     print_report(report, console, report_path)
@@ -50,11 +56,17 @@ def main(argv: list[str] | None = None) -> int:
         help="where to write the report ('' for none)",
     )
     parser.add_argument("--strict", action="store_true", help="any warning is fatal")
+    parser.add_argument(
+        "--cache",
+        type=lambda value: Path(value) if value else None,
+        default=Path("cache"),
+        help="where parsed issues are kept between runs ('' for none)",
+    )
     args = parser.parse_args(argv)
     if not args.seeds.is_dir():
         print(f"error: seeds folder {args.seeds} does not exist", file=sys.stderr)
         return 2
-    report = run(args.seeds, args.content, args.report, args.strict)
+    report = run(args.seeds, args.content, args.report, args.strict, cache=args.cache)
     return 1 if report.strict_failed else 0
 
 

@@ -12,6 +12,7 @@ from .article import Article, make_article
 from .dates import infer_issue_date, issue_year
 from .decode import decode_bytes
 from .hant import simplified_master
+from .ingest_cache import issue_cache, seed_key
 from .issue import IssueInfo, parse_text, read_sidecar
 from .markdown import line_ranges, render_article
 from .model import DroppedLine, Warning
@@ -134,14 +135,24 @@ def ingest(
     *,
     strict: bool = False,
     progress: ProgressFn | None = None,
+    cache_dir: Path | None = None,
 ) -> IngestReport:
-    """Parse every seed, then write content/ (only if strict mode found nothing to object to)."""
+    """Parse every seed, then write content/ (only if strict mode found nothing to object to).
+
+    With `cache_dir`, issues whose input did not change since the last run are not parsed again.
+    """
     started = time.perf_counter()
     files = seed_files(seeds_dir)
+    cache = issue_cache(cache_dir)
     issues: list[IssueReport] = []
     previous: dt.date | None = None
     for index, path in enumerate(files, start=1):
-        issue = process_seed(path, f"{seeds_dir.name}/{path.name}", previous)
+        source = f"{seeds_dir.name}/{path.name}"
+        key = seed_key(path, source, previous)
+        issue = cache.get(key)
+        if issue is None:
+            issue = process_seed(path, source, previous)
+            cache.put(key, issue)
         previous = issue.date or previous
         issues.append(issue)
         if progress:
@@ -166,5 +177,6 @@ def ingest(
             if relative not in produced:
                 store.retire(relative, result)
     store.save()
+    cache.save()
     report.seconds = time.perf_counter() - started
     return report

@@ -1,6 +1,7 @@
 """Pelican plugin: run the bulletin ingest (seeds/ -> content/) before Pelican reads content.
 
-Settings: BULLETIN_SEEDS_PATH, BULLETIN_REPORT_PATH, BULLETIN_STRICT.
+Settings: BULLETIN_SEEDS_PATH, BULLETIN_REPORT_PATH, BULLETIN_STRICT; parsed issues are kept in
+CACHE_PATH between builds (bulletin.ingest_cache).
 """
 
 from __future__ import annotations
@@ -22,8 +23,6 @@ def _ingest(pelican) -> None:
     # build of committed content) must not ingest again.
     if PLUGIN_NAME not in (settings.get("PLUGINS") or ()):
         return
-    if "bulletin_ingest" not in settings.get("PLUGINS", []):
-        return  # signals outlive a run: a later Pelican in the same process may not want us
     seeds = Path(settings.get("BULLETIN_SEEDS_PATH", "seeds"))
     if not seeds.is_dir():
         log.warning("bulletin ingest: no seeds folder at %s; using content/ as it is", seeds)
@@ -34,6 +33,7 @@ def _ingest(pelican) -> None:
         Path(settings.get("BULLETIN_REPORT_PATH", "reports/ingest.md")),
         bool(settings.get("BULLETIN_STRICT", False)),
         quiet=bool(settings.get("BULLETIN_QUIET", False)),
+        cache=Path(settings["CACHE_PATH"]) if settings.get("CACHE_PATH") else None,
     )
     if report.strict_failed:
         raise SystemExit("bulletin ingest: strict mode and the ingest reported warnings")

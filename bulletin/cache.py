@@ -1,0 +1,74 @@
+"""A dictionary kept between builds in one pickle file, for work that is a pure function of
+its key (a parsed issue, a rendered Markdown body, a converted page).
+
+Each run keeps only the entries it used, so the file follows the archive and never grows with
+deleted or edited inputs. A file that cannot be read (missing, truncated, from another version)
+is an empty cache: the work is simply done again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+def text_key(*parts: str | bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little") + data)
+    return digest.hexdigest()
+
+
+class PickleCache:
+    """{key: value} in `path`; `None` path: nothing is loaded or saved."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = Path(path) if path else None
+        self.old: dict[str, Any] = self._load()
+        self.new: dict[str, Any] = {}
+
+    def get(self, key: str) -> Any | None:
+        found = self.old.get(key)
+        if found is not None:
+            self.new[key] = found
+        return found
+
+    def put(self, key: str, value: Any) -> None:
+        self.new[key] = value
+
+    def remember(self, key: str, compute: Callable[[], Any]) -> Any:
+        """The value kept for `key`, or `compute()` kept from now on."""
+        found = self.get(key)
+        if found is None:
+            found = compute()
+            self.put(key, found)
+        return found
+
+    def save(self) -> None:
+        if self.path is None or self.new.keys() == self.old.keys():
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        with open(temporary, "wb") as handle:
+            pickle.dump(self.new, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, self.path)
+        self.old = dict(self.new)
+
+    def _load(self) -> dict[str, Any]:
+        if self.path is None or not self.path.is_file():
+            return {}
+        try:
+            with open(self.path, "rb") as handle:
+                data = pickle.load(handle)
+        except Exception as error:  # any unreadable cache is an empty one
+            log.warning("ignoring the cache %s (%s); doing the work again", self.path, error)
+            return {}
+        return data if isinstance(data, dict) else {}

@@ -1,0 +1,67 @@
+"""Parsed issues kept between runs (bulletin/ingest_cache.py): same result, less work."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+
+import bulletin.ingest as ingest_module
+from bulletin.ingest import ingest
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture
+def seeds(tmp_path) -> Path:
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+@pytest.fixture
+def parsed(monkeypatch) -> list[str]:
+    """Names of the seeds the ingest really parsed."""
+    names: list[str] = []
+    real = ingest_module.process_seed
+    monkeypatch.setattr(
+        ingest_module,
+        "process_seed",
+        lambda path, *args: names.append(path.name) or real(path, *args),
+    )
+    return names
+
+
+def _articles(content: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(content)): p.read_bytes() for p in content.rglob("*.md")}
+
+
+def test_unchanged_seeds_are_not_parsed_again_and_give_the_same_articles(seeds, tmp_path, parsed):
+    first = ingest(seeds, tmp_path / "a", cache_dir=tmp_path / "cache")
+    assert len(parsed) == 5
+    parsed.clear()
+    second = ingest(seeds, tmp_path / "b", cache_dir=tmp_path / "cache")
+    assert parsed == []
+    assert _articles(tmp_path / "a") == _articles(tmp_path / "b")
+    assert [w.message for w in first.warnings] == [w.message for w in second.warnings]
+
+
+def test_an_edited_seed_or_sidecar_is_parsed_again(seeds, tmp_path, parsed):
+    ingest(seeds, tmp_path / "content", cache_dir=tmp_path / "cache")
+    parsed.clear()
+    seed = sorted(seeds.glob("*.txt"))[1]
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    seed.with_suffix(".toml").write_text('date = "2024-05-06"\n', encoding="utf-8")
+    ingest(seeds, tmp_path / "content", cache_dir=tmp_path / "cache")
+    assert parsed[0] == seed.name
+
+
+def test_an_unreadable_cache_is_ignored_with_a_warning(seeds, tmp_path, parsed, caplog):
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "ingest.pickle").write_bytes(b"\x80\x05 not a pickle")
+    with caplog.at_level(logging.WARNING):
+        report = ingest(seeds, tmp_path / "content", cache_dir=tmp_path / "cache")
+    assert "ignoring the cache" in caplog.text
+    assert len(parsed) == 5 and len(report.articles) == 20
