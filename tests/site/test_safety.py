@@ -119,12 +119,12 @@ def test_homophone_columns_and_unknown_districts_get_distinct_ascii_urls(provoke
     assert "districts/yubei.html" in files
 
 
-def test_long_lists_are_paginated(provoked, kit):
-    # 渝工港湾 has five stories; two per page makes three pages linked in order.
+def test_long_lists_are_paginated_from_the_oldest(provoked, kit):
+    # 渝工港湾 has five stories; two per page: the column's own page holds the newest three,
+    # page 1 the oldest two (pages count from the oldest, so they never shift).
     first = kit.read_page(provoked.root, "columns/yugong-gangwan.html")
-    second = kit.read_page(provoked.root, "columns/yugong-gangwan-2.html")
-    third = kit.read_page(provoked.root, "columns/yugong-gangwan-3.html")
-    assert not (provoked.root / "columns/yugong-gangwan-4.html").exists()
+    oldest = kit.read_page(provoked.root, "columns/yugong-gangwan-1.html")
+    assert not (provoked.root / "columns/yugong-gangwan-2.html").exists()
 
     def rel(page):
         return {
@@ -132,15 +132,19 @@ def test_long_lists_are_paginated(provoked, kit):
             for name in ("prev", "next")
         }
 
+    def stories(page):
+        return {provoked.resolve(page.path, h) for h in page.hrefs() if "articles/" in h}
+
     stem = "columns/yugong-gangwan"
-    assert rel(first) == {"prev": [], "next": [f"{stem}-2.html"]}
-    assert rel(second) == {"prev": [f"{stem}.html"], "next": [f"{stem}-3.html"]}
-    assert rel(third) == {"prev": [f"{stem}-2.html"], "next": []}
-    linked = set()
-    for page in (first, second, third):
-        linked |= {provoked.resolve(page.path, h) for h in page.hrefs() if "articles/" in h}
-    assert {f"articles/zz-test-0{n}.html" for n in (1, 4, 5, 6, 7)} <= linked
-    assert first.link_rel("canonical") != second.link_rel("canonical")
+    assert rel(first) == {"prev": [], "next": [f"{stem}-1.html"]}
+    assert rel(oldest) == {"prev": [f"{stem}.html"], "next": []}
+    assert len(stories(first)) == 3 and len(stories(oldest)) == 2
+    assert stories(first) | stories(oldest) == {
+        f"articles/zz-test-0{n}.html" for n in (1, 4, 5, 6, 7)
+    }
+    assert first.link_rel("canonical") != oldest.link_rel("canonical")
+    assert "篇" in first.first_meta("description")  # the newest page counts the column
+    assert "至" in oldest.title  # an older page names the dates it covers
 
 
 def test_search_page_carries_the_engine_contract_when_an_index_is_configured(provoked, kit):
