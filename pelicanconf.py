@@ -45,6 +45,8 @@ EDITIONS = [
 DEFAULT_LANG = "zh-hans"
 # The editors' review of OpenCC's guesses, per edition (see the README's editor section).
 BULLETIN_REVIEW_PATH = "reports/review-{edition}.md"
+# Only the newest issues are reviewed in a build (`invoke review` does them all).
+BULLETIN_REVIEW_ISSUES = 12
 
 SITE_PUBLIC_URL = os.environ.get("BULLETIN_SITEURL", "https://bulletin.example.org").rstrip("/")
 # Feeds need absolute links; with RELATIVE_URLS every page gets its own relative SITEURL.
@@ -64,6 +66,7 @@ PLUGINS = [
     "mdit_reader",
     "site_editions",
     "site_archive",
+    "site_incremental",
     "site_sitemap",
     "site_progress",
     "site_search",

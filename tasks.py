@@ -2,6 +2,7 @@
 
 invoke ingest     seeds/ -> content/ (also runs at the start of every build)
 invoke build      ingest + render the site into output/
+invoke review     build, with reports/review-<edition>.md covering every issue
 invoke serve      serve output/ on http://localhost:8000
 invoke publish    build with publishconf.py and copy output/ to PUBLISH_TARGET
 invoke clean      remove output/ and caches
@@ -36,7 +37,7 @@ def ingest(c, seeds="seeds", content="content", strict=False):
     c.run(f"{PY} -m bulletin.cli {args}{' --strict' if strict else ''}")
 
 
-def _build(settings: str, output: Path = OUTPUT) -> str:
+def _build(settings: str, output: Path = OUTPUT, overrides: dict | None = None) -> str:
     """Run Pelican in-process with progress; the build ends with a one-line summary.
 
     Every edition is built (plugins/site_editions) into a folder next to `output`, which is
@@ -47,7 +48,7 @@ def _build(settings: str, output: Path = OUTPUT) -> str:
     from site_progress.runner import build_site
 
     try:
-        return build_site(ROOT / settings, output)
+        return build_site(ROOT / settings, output, overrides=overrides)
     except Exception:
         print(f"build failed: {output} was left as it was", file=sys.stderr)
         raise
@@ -58,6 +59,13 @@ def build(c, output=str(OUTPUT)):
     """Ingest the seeds and build every edition of the site into output/."""
     _ensure_node_modules(c)  # lunr.js for the search, copied into the site
     _build("pelicanconf.py", Path(output).resolve())
+
+
+@task
+def review(c):
+    """Build the site with the conversion review covering every issue, not only the newest."""
+    _ensure_node_modules(c)
+    _build("pelicanconf.py", OUTPUT, overrides={"BULLETIN_REVIEW_ISSUES": 0})
 
 
 @task

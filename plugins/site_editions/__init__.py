@@ -24,7 +24,7 @@ from __future__ import annotations
 from pelican import signals
 
 from .builds import launch_editions, wait_for_editions
-from .content import convert_content, reset_converters
+from .content import convert_content, reset_converters, save_converted
 from .review import write_review
 from .run import configure_run
 
@@ -35,4 +35,5 @@ def register() -> None:
     signals.get_generators.connect(launch_editions)
     signals.content_object_init.connect(convert_content)
     signals.article_generator_finalized.connect(write_review)
+    signals.finalized.connect(save_converted)
     signals.finalized.connect(wait_for_editions)

@@ -10,10 +10,14 @@ partner places are still looked up by the Simplified names.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from pelican.contents import Article, Page
 
+from bulletin.cache import PickleCache, text_key
+from bulletin.hant import converter_for
+from bulletin.ingest_cache import code_fingerprint
 from bulletin.site.editions import (
     EditionText,
     SiteEdition,
@@ -59,7 +63,17 @@ def convert_content(content) -> None:
             printed(summary) if edition.is_master else convert_html(summary, keep_marks=True)
         )
     if not edition.is_master and content._content:
-        content._content = convert_html(content._content)
+        content._content = _converted_body(edition, content._content, convert_html)
+
+
+def _converted_body(edition: SiteEdition, html: str, convert_html: Callable[..., str]) -> str:
+    """Bodies are kept converted between builds (`<CACHE_PATH>/converted-<edition>.pickle`),
+    by the hash of the HTML, the code and the OpenCC config (its name follows the glossary)."""
+    cache = _body_caches.get(edition.code)
+    if cache is None:
+        return convert_html(html)
+    config = Path(converter_for(edition.edition).config_path).name
+    return cache.remember(text_key(code_fingerprint(), config, html), lambda: convert_html(html))
 
 
 # The run's converters, made once per run (a thousand articles would otherwise look the
@@ -67,8 +81,22 @@ def convert_content(content) -> None:
 _converters_of_run: dict[str, tuple[Callable[[str], str], Callable[..., str] | None]] = {}
 
 
-def reset_converters(_pelican=None) -> None:
+_body_caches: dict[str, PickleCache] = {}
+
+
+def reset_converters(pelican=None) -> None:
     _converters_of_run.clear()
+    _body_caches.clear()
+    settings = getattr(pelican, "settings", None) or {}
+    edition = settings.get("EDITION")
+    if settings.get("CACHE_PATH") and edition is not None and not edition.is_master:
+        path = Path(settings["CACHE_PATH"]) / f"converted-{edition.code}.pickle"
+        _body_caches[edition.code] = PickleCache(path)
+
+
+def save_converted(_pelican=None) -> None:
+    for cache in _body_caches.values():
+        cache.save()
 
 
 def _converters(edition: SiteEdition) -> tuple[Callable[[str], str], Callable[..., str] | None]:

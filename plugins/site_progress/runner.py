@@ -47,6 +47,8 @@ def build_site(
             override={
                 **(overrides or {}),
                 "OUTPUT_PATH": str(staging),
+                # unchanged pages are carried over from the published site (site_incremental)
+                "SITE_PREVIOUS_OUTPUT": str(Path(output).resolve()),
                 "SITE_PROGRESS": progress,
                 "SITE_PROGRESS_TARGET": _shown(output),
             },

@@ -78,3 +78,22 @@ def test_phrases_are_filed_under_the_issue_they_come_from(review_module):
     assert "游 → 遊" in sections[0] and "游 → 遊" not in sections[1]
     assert "家 → 家" in sections[1] and "家 → 家" not in sections[0]
     assert "Nothing to review" in sections[2]
+
+
+def test_a_build_reviews_only_the_newest_issues(review_module, tmp_path):
+    converter = converter_for(TRADITIONAL)
+    issues = {
+        key: (f"{key} · 2024-0{n}-01", "干部们游巴蜀。")
+        for n, key in ((3, "c"), (2, "b"), (1, "a"))
+    }
+    sections = review_module.review_sections(issues, converter, tmp_path / "r.json", 2)
+    assert [s.splitlines()[0] for s in sections] == [
+        "## c · 2024-03-01",
+        "## b · 2024-02-01",
+        "## Older issues",
+    ]
+    assert "1 older issues are not in this list" in sections[-1]
+    every = review_module.review_sections(issues, converter, tmp_path / "r.json", 0)
+    assert [s.splitlines()[0] for s in every] == [
+        f"## {k} · 2024-0{n}-01" for n, k in ((3, "c"), (2, "b"), (1, "a"))
+    ]

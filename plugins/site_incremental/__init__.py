@@ -1,0 +1,190 @@
+"""Pelican plugin: a weekly build renders only the pages the new issue changed.
+
+Pelican renders every page on every build; for twenty years of bulletins that is tens of
+thousands of pages to say the same thing again. This plugin's writer gives each page a key
+(bulletin/site/memo.py) and carries over, instead of rendering, every page whose key and file
+are as the last build left them:
+- a story: its own Markdown file, its neighbours in the issue and its related stories;
+- an issue, a month of the archive: the stories on it (and the issues next to it);
+- the older pages of a column, district or partner place list, which with the stable
+  pagination here (bulletin/site/pagination.py) keep the same stories for ever;
+plus, for every key, the theme, the code (bulletin/, plugins/), the glossary, the library
+versions and the run's settings. Every other page (home, indexes, overview, the newest page of
+each list) is rendered every time; they are few.
+
+Column, district and partner lists are always paginated from the oldest (the theme expects
+it). Settings: SITE_INCREMENTAL (default True; False renders every page), SITE_PREVIOUS_OUTPUT (the
+published site a staged build carries pages over from; set by `invoke build`; without it the
+build writes in place and unchanged pages are left alone). The memo is
+`<CACHE_PATH>/pages-<edition>.json`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from importlib.metadata import version
+from pathlib import Path
+
+from pelican import signals
+from pelican.writers import Writer
+
+from bulletin.hant import DEFAULT_GLOSSARY
+from bulletin.site.memo import PageMemo, files_digest, page_key, settings_digest
+from bulletin.site.pagination import stable_pages
+
+log = logging.getLogger(__name__)
+PLUGIN_NAME = "site_incremental"
+ROOT = Path(__file__).resolve().parents[2]
+LIBRARIES = ("pelican", "jinja2", "markdown-it-py", "mdit-py-plugins", "opencc")
+STABLE_LISTS = ("category", "tag", "partner")  # templates whose lists paginate from the oldest
+_writers: list[MemoWriter] = []
+
+
+def enabled(settings) -> bool:
+    return PLUGIN_NAME in (settings.get("PLUGINS") or ())
+
+
+def run_fingerprint(settings) -> str:
+    """What every page of this run depends on besides its stories. The search engine's code
+    (bulletin/search, plugins/site_search) writes its own files, never a page."""
+    code = files_digest(
+        [ROOT / "bulletin", ROOT / "plugins"],
+        frozenset({".py", ".toml"}),
+        skip=("search", "site_search"),
+    )
+    return page_key(
+        code,
+        files_digest([Path(settings["THEME"]), DEFAULT_GLOSSARY]),
+        [version(name) for name in LIBRARIES],
+        settings_digest(settings),
+    )
+
+
+class MemoWriter(Writer):
+    def __init__(self, output_path, settings=None) -> None:
+        super().__init__(output_path, settings=settings)
+        self.fingerprint = run_fingerprint(settings)
+        site_output = settings.get("SITE_OUTPUT_PATH") or output_path
+        previous_site = settings.get("SITE_PREVIOUS_OUTPUT") or site_output
+        previous = Path(previous_site) / os.path.relpath(output_path, site_output)
+        code = settings.get("EDITION_CODE") or settings.get("DEFAULT_LANG") or "site"
+        memo_file = Path(settings["CACHE_PATH"]) / f"pages-{code}.json"
+        self.memo = (
+            PageMemo(memo_file, previous, Path(output_path))
+            if settings.get("SITE_INCREMENTAL", True)
+            else None
+        )
+        self._digests: dict[str, str] = {}
+
+    # -- keys --------------------------------------------------------------------------
+
+    def digest(self, content) -> str:
+        """A story's own input: its Markdown file (title, metadata, body, issue fields)."""
+        path = content.source_path
+        found = self._digests.get(path)
+        if found is None:
+            with open(path, "rb") as handle:
+                found = self._digests[path] = hashlib.sha1(handle.read()).hexdigest()
+        return found
+
+    def stories(self, articles) -> list[str]:
+        return [self.digest(article) for article in articles]
+
+    def key_for(self, name: str, template, kwargs) -> str | None:
+        article = kwargs.get("article")
+        if article is not None:
+            near = [
+                getattr(article, "prev_in_issue", None),
+                getattr(article, "next_in_issue", None),
+                *getattr(article, "related", ()),
+            ]
+            return self._key(name, template, self.digest(article), self.stories(filter(None, near)))
+        kind = kwargs.get("page_kind")
+        if kind == "issue":
+            issue = kwargs["issue"]
+            near = [self.stories(i.stories[:1]) if i else None for i in (issue.older, issue.newer)]
+            return self._key(name, template, self.stories(issue.stories), near)
+        if kind == "month":
+            month = kwargs["month"]
+            return self._key(name, template, [self.stories(i.stories) for i in month.issues])
+        return None
+
+    def _key(self, name: str, template, *parts: object) -> str:
+        return page_key(self.fingerprint, name, template.name, *parts)
+
+    # -- writing -----------------------------------------------------------------------
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None,
+                   template_name=None, override_output=False, url=None, **kwargs):  # fmt: skip
+        if not name:
+            return None
+        if template_name in STABLE_LISTS and "articles" in kwargs:
+            return self._write_list(name, template, context, relative_urls, url, kwargs)
+        key = self.key_for(name, template, kwargs)
+        if key is not None and self._carried(name, context, relative_urls, kwargs, key):
+            return None
+        super().write_file(name, template, context, relative_urls, paginated, template_name,
+                           override_output, url, **kwargs)  # fmt: skip
+        self._record(name, key)
+        return None
+
+    def _write_list(self, name, template, context, relative_urls, url, kwargs) -> None:
+        per_page = self.settings["PAGINATED_TEMPLATES"].get(template.name.split(".")[0]) or (
+            self.settings["DEFAULT_PAGINATION"] or len(kwargs["articles"]) or 1
+        )
+        owner = kwargs.get("category") or kwargs.get("tag") or kwargs.get("place")
+        for page in stable_pages(kwargs["articles"], url or name, name, per_page):
+            local = dict(kwargs, articles_page=page)
+            key = None
+            if not page.is_newest:  # the newest page counts the list; it changes every week
+                links = [p.url if p else "" for p in (page.newer, page.older, page.newest)]
+                key = self._key(page.save_as, template, str(owner), links,
+                                self.stories(page.object_list))  # fmt: skip
+                if self._carried(page.save_as, context, relative_urls, local, key):
+                    continue
+            Writer.write_file(self, page.save_as, template, context, relative_urls, **local)
+            self._record(page.save_as, key)
+
+    def _record(self, name: str, key: str | None) -> None:
+        if key is not None and self.memo is not None:
+            self.memo.record(name, key)
+
+    def _carried(self, name, context, relative_urls, kwargs, key) -> bool:
+        if self.memo is None or not self.memo.carry_over(name, key):
+            return False
+        # Plugins that list written pages (sitemap, progress) still hear about it.
+        local = dict(context, output_file=name, **kwargs)
+        signals.content_written.send(os.path.join(self.output_path, name), context=local)
+        return True
+
+
+def _writer_class(pelican):
+    if not enabled(pelican.settings):
+        return None
+    return _RecordingWriter
+
+
+class _RecordingWriter(MemoWriter):
+    def __init__(self, output_path, settings=None) -> None:
+        super().__init__(output_path, settings=settings)
+        _writers.append(self)
+
+
+def _save(pelican) -> None:
+    while _writers:
+        writer = _writers.pop()
+        if writer.memo is None:
+            continue
+        writer.memo.save()
+        log.info(
+            "Pages: %d rendered, %d carried over from the last build",
+            writer.memo.rendered,
+            writer.memo.carried,
+        )
+
+
+def register() -> None:
+    signals.get_writer.connect(_writer_class)
+    signals.finalized.connect(_save)

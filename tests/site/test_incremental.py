@@ -1,0 +1,132 @@
+"""A weekly build renders only what changed (plugins/site_incremental, bulletin/site/memo.py),
+and what it carries over is exactly what a build from scratch would have written."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from bulletin.site.memo import PageMemo
+
+STORY = "articles/001-72ab9001c2915723-01.html"
+
+
+@pytest.fixture(scope="module")
+def build_site(kit):
+    sys.path.insert(0, str(kit.ROOT / "plugins"))
+    from site_progress.runner import build_site
+
+    return build_site
+
+
+@pytest.fixture
+def archive(kit, build_site, tmp_path):
+    """A copy of the committed content/ and a function building it (staged, like `invoke build`)."""
+    from pelican.settings import read_settings
+
+    content = tmp_path / "content"
+    shutil.copytree(kit.ROOT / "content", content)
+    plugins = read_settings(str(kit.ROOT / "pelicanconf.py"))["PLUGINS"]
+
+    def build(output: str = "output", cache: str = "cache", **overrides) -> Path:
+        build_site(
+            kit.ROOT / "pelicanconf.py",
+            tmp_path / output,
+            progress=False,
+            overrides={
+                "PLUGINS": [p for p in plugins if p not in {"bulletin_ingest", "site_search"}],
+                "PATH": str(content),
+                "CACHE_PATH": str(tmp_path / cache),
+                "BULLETIN_REVIEW_PATH": str(tmp_path / "review-{edition}.md"),
+                **overrides,
+            },
+        )
+        return tmp_path / output
+
+    build.content = content
+    return build
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def inodes(root: Path) -> dict[str, int]:
+    return {str(p.relative_to(root)): p.stat().st_ino for p in root.rglob("*.html")}
+
+
+def story_source(content: Path, page: str) -> Path:
+    slug = Path(page).stem
+    (found,) = content.glob(f"articles/*/{slug}.md")
+    return found
+
+
+def test_unchanged_pages_are_carried_over_and_equal_a_build_from_scratch(archive):
+    first = inodes(archive())
+    second_root = archive()
+    second = inodes(second_root)
+    carried = [name for name in second if second[name] == first.get(name)]
+    stories = [name for name in second if "articles/" in name]
+    assert set(stories) <= set(carried), "every story page is carried over"
+    assert "index.html" not in carried  # the home page is rendered every time
+    scratch = archive(output="scratch", cache="scratch-cache", SITE_INCREMENTAL=False)
+    assert files(second_root) == files(scratch)
+
+
+def test_an_edited_story_is_rendered_again_and_nothing_else_goes_stale(archive):
+    before = inodes(archive())
+    source = story_source(archive.content, STORY)
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.rstrip("\n") + "\n\n编辑补记：本文已更正。\n", encoding="utf-8")
+    root = archive()
+    after = inodes(root)
+    assert "编辑补记" in (root / STORY).read_text(encoding="utf-8")
+    assert "編輯補記" in (root / "zh-hant" / STORY).read_text(encoding="utf-8")
+    assert after[STORY] != before[STORY]
+    untouched = [n for n in after if "articles/004-" in n]  # another issue, not related
+    assert untouched and all(after[n] == before[n] for n in untouched)
+    scratch = archive(output="scratch", cache="scratch-cache", SITE_INCREMENTAL=False)
+    assert files(root) == files(scratch)
+
+
+def test_a_page_changed_behind_the_builds_back_is_rendered_again(archive):
+    root = archive()
+    good = (root / STORY).read_bytes()
+    (root / STORY).write_text("tampered", encoding="utf-8")
+    root = archive()
+    assert (root / STORY).read_bytes() == good
+
+
+def test_an_unreadable_memo_is_ignored_with_a_warning(archive, tmp_path, caplog):
+    archive()
+    memo = tmp_path / "cache" / "pages-zh-hans.json"
+    assert json.loads(memo.read_text(encoding="utf-8"))["pages"]
+    memo.write_text("{not json", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        root = archive()
+    assert "ignoring the page memo" in caplog.text
+    assert (root / STORY).is_file()
+
+
+def test_memo_carries_over_only_matching_files(tmp_path):
+    previous, current = tmp_path / "previous", tmp_path / "current"
+    (previous / "a").mkdir(parents=True)
+    (previous / "a" / "page.html").write_text("old page", encoding="utf-8")
+    (current / "a").mkdir(parents=True)
+    (current / "a" / "page.html").write_text("old page", encoding="utf-8")
+    memo_file = tmp_path / "memo.json"
+    writing = PageMemo(memo_file, tmp_path / "nowhere", previous)
+    writing.record("a/page.html", "key-1")
+    writing.save()
+    reading = PageMemo(memo_file, previous, tmp_path / "next")
+    assert not reading.carry_over("a/page.html", "key-2")  # another key: render
+    assert reading.carry_over("a/page.html", "key-1")
+    assert (tmp_path / "next" / "a" / "page.html").read_text(encoding="utf-8") == "old page"
+    (previous / "a" / "page.html").write_text("changed!", encoding="utf-8")
+    again = PageMemo(memo_file, previous, tmp_path / "again")
+    assert not again.carry_over("a/page.html", "key-1")  # the file is not what was recorded
