@@ -3,11 +3,12 @@
 The site calls one function per build:
 
     from bulletin.search import build_search
-    build_search({"zh": hans_docs, "zh-hant": hant_docs}, output / "search")
+    build_search({"zh": hans_docs, "zh-hant": hant_docs}, output / "search", cache_dir=cache)
 
 which writes ``search/<edition>/`` (the index of each edition, see index.py), and the browser
 files ``search/lunr.min.js``, ``search/tokenize.js``, ``search/search.js`` and
-``search/search-page.js``. The documents follow the contract in documents.py. No Pelican import.
+``search/search-page.js``. The documents follow the contract in documents.py. With
+``cache_dir`` a rebuild tokenizes only new or changed articles (cache.py). No Pelican import.
 """
 
 from __future__ import annotations
@@ -58,11 +59,14 @@ def build_search(
     *,
     assets: bool = True,
     workers: int | None = None,
+    cache_dir: Path | None = None,
 ) -> dict[str, EditionIndex]:
     """Write every edition's index under ``out_dir/<edition>/`` and the browser files beside.
 
     One fold map serves all editions, so a Traditional query finds Simplified text in either.
     Editions are built in parallel processes, one per core by default (``workers=1``: in turn).
+    ``cache_dir``: where each edition keeps, in ``<cache_dir>/<edition>/``, what the next build
+    reuses (only new or changed articles are tokenized again); the output is the same without.
     """
     for documents in editions.values():
         check_documents(documents)
@@ -71,13 +75,21 @@ def build_search(
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = {
-                name: pool.submit(write_edition_index, list(documents), out_dir / name, fold_map)
+                name: pool.submit(
+                    write_edition_index,
+                    list(documents),
+                    out_dir / name,
+                    fold_map,
+                    cache_dir / name if cache_dir else None,
+                )
                 for name, documents in editions.items()
             }
             built = {name: future.result() for name, future in futures.items()}
     else:
         built = {
-            name: write_edition_index(documents, out_dir / name, fold_map)
+            name: write_edition_index(
+                documents, out_dir / name, fold_map, cache_dir / name if cache_dir else None
+            )
             for name, documents in editions.items()
         }
     if assets:

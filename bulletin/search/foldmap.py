@@ -16,7 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-from bulletin.search.tokenize import is_cjk
+import numpy as np
+
+from bulletin.search.postings import CJK_CLASS, CLASSES, TABLE_SIZE
 
 # Tried in order; the first that changes a character wins. t2s knows plain Traditional forms,
 # tw2s and hk2s add the regional variants (裡, 為, 着 ...) that t2s leaves alone.
@@ -53,16 +55,35 @@ def simplify_char(char: str) -> str:
     return simplify_chars([char])[0]
 
 
+def used_cjk(texts: Iterable[str], batch: int = 1 << 22) -> list[int]:
+    """Code points of the CJK characters in ``texts``, ascending (numpy: a set of every
+    character of 20,000 articles took seconds)."""
+    seen = np.zeros(TABLE_SIZE, dtype=bool)
+    pending: list[str] = []
+    size = 0
+
+    def mark() -> None:
+        codes = np.frombuffer("".join(pending).encode("utf-32-le"), dtype=np.uint32)
+        seen[codes[codes < TABLE_SIZE]] = True
+        pending.clear()
+
+    for text in texts:
+        pending.append(text)
+        size += len(text)
+        if size >= batch:
+            mark()
+            size = 0
+    mark()
+    return np.flatnonzero(seen & (CLASSES == CJK_CLASS)).tolist()
+
+
 def build_fold_map(texts: Iterable[str]) -> dict[str, str]:
     """Map every CJK character the archive uses (and its Traditional forms) to Simplified.
 
     Only characters that change are listed; keys are sorted so the JSON is byte-identical
     from run to run.
     """
-    chars: set[str] = set()
-    for text in texts:
-        chars.update(text)
-    used = sorted(char for char in chars if is_cjk(char))
+    used = [chr(code) for code in used_cjk(texts)]
     candidates = set(used)
     for config in TO_TRADITIONAL:
         candidates.update(form for form in convert_each(used, config) if len(form) == 1)

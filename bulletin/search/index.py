@@ -1,6 +1,7 @@
 """Write one edition's search index: term shards, document store, facets and a small meta file.
 
-Layout under the edition's folder (all JSON, UTF-8, byte-identical from run to run):
+Layout under the edition's folder (all JSON, UTF-8, byte-identical from run to run, whether
+the build started from a cache or not):
 
     meta.json            fields, shard counts, years, columns, districts and the fold map
     t/<n>.json           postings of the terms whose hash falls in shard n
@@ -17,18 +18,35 @@ trigrams, kept apart in p/ and fetched only for queries of three or more CJK cha
 of articles per trigram costs far less than token positions on every posting (a common bigram
 such as 工会 occurs a dozen times in most articles). Articles are numbered by date, so a year
 is a range of ids.
+
+A file whose bytes are already there is not written again, and files the index no longer has
+are removed, so a rebuild into the same folder touches only what changed.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
+from bulletin.search import cache
 from bulletin.search.documents import SearchDocument, check_documents
-from bulletin.search.postings import edition_postings
+from bulletin.search.jsonints import int_lists
+from bulletin.search.postings import (
+    CHUNK_DOCUMENTS,
+    Postings,
+    Tables,
+    fold_table,
+    merge,
+    renumber,
+    score_postings,
+    tokenize_documents,
+    trigram_lists,
+)
 from bulletin.search.tokenize import Tokenizer
 
 FORMAT = 2
@@ -40,6 +58,7 @@ FIELDS: tuple[tuple[str, float], ...] = (
     ("column", 2),
     ("districts", 3),
 )
+FIELD_NAMES = tuple(name for name, _boost in FIELDS)
 # Raw bytes of postings per shard file: big enough to keep the file count sane at 20,000
 # articles, small enough that a rare term's shard is a few kilobytes compressed.
 SHARD_TARGET_BYTES = 48_000
@@ -67,16 +86,42 @@ class EditionIndex:
     terms: int
     shards: int
     bytes_written: int
+    files_written: int = 0  # files whose bytes changed (the others were left as they were)
+    tokenized: int = 0  # articles tokenized in this build (the others came from the cache)
 
 
 def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _write(path: Path, text: str) -> int:
-    data = text.encode("utf-8")
-    path.write_bytes(data)
-    return len(data)
+class OutputFolder:
+    """Writes files under one folder, leaving alone those whose bytes are already there."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.wanted: set[Path] = set()
+        self.bytes = 0
+        self.changed = 0
+
+    def write(self, relative: str, data: bytes) -> None:
+        path = self.root / relative
+        self.wanted.add(path)
+        self.bytes += len(data)
+        try:
+            if path.stat().st_size == len(data) and path.read_bytes() == data:
+                return
+            # Unlink first: the old file may be a hard link into an earlier build's output.
+            path.unlink()
+        except FileNotFoundError:
+            pass
+        path.write_bytes(data)
+        self.changed += 1
+
+    def remove_others(self, folders: Iterable[str]) -> None:
+        for name in folders:
+            for path in (self.root / name).glob("*.json"):
+                if path not in self.wanted:
+                    path.unlink()
 
 
 def sort_documents(documents: Sequence[SearchDocument]) -> list[SearchDocument]:
@@ -84,19 +129,49 @@ def sort_documents(documents: Sequence[SearchDocument]) -> list[SearchDocument]:
     return sorted(documents, key=lambda doc: (doc["date"], doc["id"]))
 
 
-def _write_shards(folder: Path, entries: Mapping[str, object], target: int) -> tuple[int, int]:
-    """Spread ``entries`` over hash shards of about ``target`` bytes; return (shards, bytes)."""
-    encoded = {key: _dump(value) for key, value in entries.items()}
-    total = sum(len(key) + len(text) + 4 for key, text in encoded.items())
+def _write_shards(
+    out: OutputFolder, folder: str, entries: Sequence[tuple[str, bytes]], target: int
+) -> int:
+    """Spread (key, JSON value) pairs over hash shards of about ``target`` bytes; return how
+    many shards. Keys are ordered by text in each shard, as json.dumps(sort_keys) would."""
+    total = sum(len(key) + len(value) + 4 for key, value in entries)
     shards = max(1, math.ceil(total / target))
-    buckets: list[list[str]] = [[] for _ in range(shards)]
-    for key in sorted(encoded):
-        buckets[shard_of(key, shards)].append(key)
-    written = 0
-    for number, keys in enumerate(buckets):
-        body = ",".join(f"{_dump(key)}:{encoded[key]}" for key in keys)
-        written += _write(folder / f"{number}.json", "{" + body + "}")
-    return shards, written
+    buckets: list[list[tuple[str, bytes]]] = [[] for _ in range(shards)]
+    for key, value in sorted(entries):
+        buckets[shard_of(key, shards)].append((key, value))
+    for number, members in enumerate(buckets):
+        body = b",".join(_dump(key).encode("utf-8") + b":" + value for key, value in members)
+        out.write(f"{folder}/{number}.json", b"{" + body + b"}")
+    return shards
+
+
+def _term_entries(merged: Postings, tables: Tables, documents: int) -> list[tuple[str, bytes]]:
+    """term -> ``[[gap,milli,...],...]`` per field, as js/search.js decodes them."""
+    encoded = score_postings(merged, [boost for _field, boost in FIELDS], documents, merged.lengths)
+    lists = int_lists((encoded.gaps, encoded.milli), encoded.list_starts)
+    entries: list[tuple[str, bytes]] = []
+    empty = [b""] * len(FIELDS)
+    current, fields = -1, list(empty)
+    for key, field, value in zip(
+        encoded.list_terms.tolist(), encoded.list_fields.tolist(), lists, strict=True
+    ):
+        if key != current:
+            if current >= 0:
+                entries.append((tables.term_text(current), b"[[" + b"],[".join(fields) + b"]]"))
+            current, fields = key, list(empty)
+        fields[field] = value
+    if current >= 0:
+        entries.append((tables.term_text(current), b"[[" + b"],[".join(fields) + b"]]"))
+    return entries
+
+
+def _trigram_entries(merged: Postings, tables: Tables) -> list[tuple[str, bytes]]:
+    keys, starts, gaps = trigram_lists(merged.trigrams)
+    lists = int_lists((gaps,), starts)
+    return [
+        (tables.trigram_text(key), b"[" + value + b"]")
+        for key, value in zip(keys.tolist(), lists, strict=True)
+    ]
 
 
 def _facet(documents: Sequence[SearchDocument], values_of) -> list[tuple[str, list[int]]]:
@@ -128,47 +203,102 @@ def _store_entry(doc: SearchDocument) -> dict[str, object]:
     return entry
 
 
+def fold_string(fold_map: Mapping[str, str]) -> str:
+    """The fold map as meta.json carries it: (Traditional, Simplified) pairs, sorted."""
+    return "".join(source + target for source, target in sorted(fold_map.items()))
+
+
+def edition_postings(
+    docs: Sequence[SearchDocument], fold_map: Mapping[str, str], cache_dir: Path | None = None
+) -> tuple[Postings, Tables, int]:
+    """The merged postings of ``docs`` (in index order), the tables their numbers refer to, and
+    how many articles were tokenized; with ``cache_dir``, reusing and updating its cache."""
+    fold = fold_string(fold_map)
+    hashes = [cache.document_hash(doc, FIELD_NAMES) for doc in docs]
+    cached = cache.load(cache_dir, FIELD_NAMES) if cache_dir is not None else None
+    tables = cached.tables if cached else Tables()
+    lengths = np.zeros((len(docs), len(FIELDS)), dtype=np.int64)
+    parts: list[Postings] = []
+    todo = np.arange(len(docs))
+    if cached is not None:
+        refold = cache.holding_any(cache.fold_changes(cached.fold, fold))
+        number_of = {digest: n for n, digest in enumerate(hashes)}
+        if refold is not None:  # articles holding a character whose folding changed
+            for number, doc in enumerate(docs):
+                if any(refold.search(field_text(doc, name)) for name in FIELD_NAMES):
+                    number_of.pop(hashes[number], None)
+        new_number = np.array([number_of.get(h, -1) for h in cached.hashes], dtype=np.int64)
+        kept = new_number >= 0
+        # Kept articles keep their order (their dates and ids did not change), so renumbering
+        # keeps every list sorted.
+        if np.all(np.diff(new_number[kept]) > 0):
+            parts.append(renumber(cached.postings, new_number))
+            lengths[new_number[kept]] = cached.postings.lengths[kept]
+            covered = np.zeros(len(docs), dtype=bool)
+            covered[new_number[kept]] = True
+            todo = np.flatnonzero(~covered)
+        else:
+            tables = Tables()
+    folding = fold_table(Tokenizer(fold_map))
+    texts = [[field_text(docs[n], name) for n in todo.tolist()] for name in FIELD_NAMES]
+    for start, part in zip(
+        range(0, len(todo), CHUNK_DOCUMENTS),
+        tokenize_documents(texts, todo, folding, tables),
+        strict=True,
+    ):
+        lengths[todo[start : start + CHUNK_DOCUMENTS]] = part.lengths
+        parts.append(part)
+    merged = merge(parts, lengths)
+    return merged, tables, len(todo)
+
+
 def write_edition_index(
-    documents: Sequence[Mapping], out_dir: Path, fold_map: Mapping[str, str]
+    documents: Sequence[Mapping],
+    out_dir: Path,
+    fold_map: Mapping[str, str],
+    cache_dir: Path | None = None,
 ) -> EditionIndex:
-    """Build and write one edition's index into ``out_dir`` (emptied of old shards first)."""
+    """Build and write one edition's index into ``out_dir`` (files it no longer has removed).
+
+    ``cache_dir``: a folder of this edition's own where the build keeps what the next one can
+    reuse (see cache.py); the output is the same with or without it.
+    """
     docs = sort_documents(check_documents(documents))
-    tokenizer = Tokenizer(fold_map)
-    field_texts = [[field_text(doc, field) for doc in docs] for field, _boost in FIELDS]
-    postings, trigrams = edition_postings(
-        field_texts, [boost for _field, boost in FIELDS], tokenizer
-    )
+    merged, tables, tokenized = edition_postings(docs, fold_map, cache_dir)
     for sub in ("t", "p", "d", "f"):
-        folder = out_dir / sub
-        folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob("*.json"):
-            old.unlink()
-    written = 0
-    shards, size = _write_shards(out_dir / "t", postings, SHARD_TARGET_BYTES)
-    phrase_shards, phrase_size = _write_shards(out_dir / "p", trigrams, PHRASE_SHARD_TARGET_BYTES)
-    written += size + phrase_size
+        (out_dir / sub).mkdir(parents=True, exist_ok=True)
+    out = OutputFolder(out_dir)
+    terms = _term_entries(merged, tables, len(docs))
+    shards = _write_shards(out, "t", terms, SHARD_TARGET_BYTES)
+    phrase_shards = _write_shards(
+        out, "p", _trigram_entries(merged, tables), PHRASE_SHARD_TARGET_BYTES
+    )
     for number, doc in enumerate(docs):
-        written += _write(out_dir / "d" / f"{number}.json", _dump(_store_entry(doc)))
+        out.write(f"d/{number}.json", _dump(_store_entry(doc)).encode("utf-8"))
 
     columns = _facet(docs, lambda doc: [doc["column"]])
     districts = _facet(docs, lambda doc: doc["districts"])
     for prefix, facet in (("c", columns), ("d", districts)):
         for number, (_name, members) in enumerate(facet):
-            written += _write(out_dir / "f" / f"{prefix}{number}.json", _dump(_gaps(members)))
+            out.write(f"f/{prefix}{number}.json", _dump(_gaps(members)).encode("utf-8"))
 
     years: dict[int, list[int]] = {}
     for number, doc in enumerate(docs):
         years.setdefault(int(doc["year"]), [number, number])[1] = number
     meta = {
         "format": FORMAT,
-        "fields": [field for field, _boost in FIELDS],
+        "fields": list(FIELD_NAMES),
         "shards": shards,
         "phraseShards": phrase_shards,
         "documents": len(docs),
         "years": [[year, first, last] for year, (first, last) in sorted(years.items())],
         "columns": [[name, len(members)] for name, members in columns],
         "districts": [[name, len(members)] for name, members in districts],
-        "fold": "".join(source + target for source, target in sorted(fold_map.items())),
+        "fold": fold_string(fold_map),
     }
-    written += _write(out_dir / "meta.json", _dump(meta))
-    return EditionIndex(len(docs), len(postings), shards, written)
+    out.write("meta.json", _dump(meta).encode("utf-8"))
+    out.remove_others(("t", "p", "d", "f"))
+    if cache_dir is not None and tokenized:
+        hashes = [cache.document_hash(doc, FIELD_NAMES) for doc in docs]
+        cache.save(cache_dir, FIELD_NAMES, fold_string(fold_map), hashes, merged, tables)
+    return EditionIndex(len(docs), len(terms), shards, out.bytes, out.changed, tokenized)

@@ -1,51 +1,60 @@
 """Postings of a whole edition in bulk with numpy: the tokenizer of tokenize.py, vectorized.
 
 At 20,000 articles an edition has some 30 million token occurrences; a Python loop per token
-(or per posting) cannot build both editions within the issue's 60 seconds on two cores. Here
-each field of every article is folded with one ``str.translate``, turned into an array of code
-points, and tokens, term frequencies, lunr scores and the phrase trigrams are computed on arrays.
-tokenize.py stays the reference (and the mirror of js/tokenize.js): the tests check that these
-postings are exactly what lunr.py's Builder makes from tokenize.py's tokens.
+cannot build both editions within the issue's 60 seconds on two cores. Articles are tokenized
+in chunks of a few hundred (arrays of a few megabytes: on this kind of machine a fresh array of
+hundreds of megabytes costs more in page faults than the arithmetic done on it), each field
+folded with a lookup array, and every posting becomes one 64-bit integer, so that sorting the
+edition's postings is one ``np.sort`` of integers:
 
-A term is a 64-bit key: a CJK bigram is (first << 21) | second, a single CJK character
-(first << 21), and a Latin word or number WORD_KEY + its number in a small table. A trigram (three
-CJK characters in a row, for the phrase test) is (first << 42) | (second << 21) | third.
+    posting  = term << 33 | field << 30 | article << 12 | term frequency (4095 = see overflow)
+    term     = cid1 << 15 | cid2 (a CJK bigram), cid1 << 15 (one CJK character alone),
+               or WORD_KEY | n (the n-th Latin word or number in ``Tables.words``)
+    trigram  = (cid1 << 30 | cid2 << 15 | cid3) << 19 | article
+
+where a cid is a CJK character's number in ``Tables.chars`` (from 1). Both tables only grow,
+and the cache (cache.py) keeps them, so postings cached by an earlier build stay valid. The
+numbering never shows in the output, which is ordered by term text. tokenize.py stays the
+reference (and the mirror of js/tokenize.js): the tests check these postings against lunr.py's
+Builder fed with tokenize.py's tokens.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from bulletin.search import scoring
 from bulletin.search.tokenize import CJK_RANGES, WORD_CLASS, Tokenizer
 
-WORD_KEY = 1 << 42
-_LOW21 = (1 << 21) - 1
+CID_BITS = 15
+MAX_CHARS = (1 << CID_BITS) - 1  # distinct CJK characters (after folding) an index can hold
+WORD_KEY = 1 << (2 * CID_BITS)
+TERM_SHIFT, FIELD_SHIFT, DOC_SHIFT = 33, 30, 12
+DOC_BITS = 18
+MAX_DOCUMENTS = 1 << DOC_BITS
+TF_MASK = (1 << DOC_SHIFT) - 1  # a count this large is kept exactly in Postings.overflow
+TRIGRAM_DOC_BITS = 19
+CHUNK_DOCUMENTS = 256
 SEPARATOR = "\x00"  # between articles: neither CJK nor a word character, so runs never cross
 
 
-@dataclass
-class FieldTokens:
-    keys: np.ndarray  # uint64 term key of each token occurrence, article by article
-    docs: np.ndarray  # int64 article number of each occurrence
-    lengths: np.ndarray  # int64 number of tokens of the field, per article
-    trigram_keys: np.ndarray  # uint64 key of each CJK trigram occurrence
-    trigram_docs: np.ndarray  # int64 article number of each trigram occurrence
+class IndexLimitError(ValueError):
+    """The archive is past what the 64-bit posting layout can number."""
 
 
 # Code points past the last CJK range are never folded, never CJK and never word characters.
 TABLE_SIZE = max(last for _first, last in CJK_RANGES) + 2
-_OTHER, _CJK, _WORD = 0, 1, 2
+_OTHER, CJK_CLASS, _WORD = 0, 1, 2
 
 
 def _class_table() -> np.ndarray:
     table = np.zeros(TABLE_SIZE, dtype=np.uint8)
     for first, last in CJK_RANGES:
-        table[first : last + 1] = _CJK
+        table[first : last + 1] = CJK_CLASS
     for first, last in ((0x30, 0x39), (0x61, 0x7A), (0xDF, 0xFF)):
         table[first : last + 1] = _WORD
     table[0xF7] = _OTHER  # ÷
@@ -58,84 +67,201 @@ _WORD_RUN = re.compile(f"[{WORD_CLASS}]+")
 
 def fold_table(tokenizer: Tokenizer) -> np.ndarray:
     """The tokenizer's folding (width, case, Traditional→Simplified) as a lookup array."""
-    table = np.arange(TABLE_SIZE, dtype=np.int64)
+    table = np.arange(TABLE_SIZE, dtype=np.uint32)
     for source, target in tokenizer.table.items():
         if source < TABLE_SIZE:
             table[source] = target if isinstance(target, int) else ord(target)
     return table
 
 
-def field_tokens(texts: Sequence[str], folding: np.ndarray, words: dict[str, int]) -> FieldTokens:
-    """Tokens of one field of every article; ``words`` numbers Latin words across fields."""
-    joined = SEPARATOR.join(text.replace(SEPARATOR, " ") for text in texts)
-    raw = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-    inside = np.minimum(raw, TABLE_SIZE - 1)
-    codes = np.where(raw < TABLE_SIZE, folding[inside], raw)
-    classes = CLASSES[np.minimum(codes, TABLE_SIZE - 1)]
-    doc_of = np.cumsum(raw == 0)
-    cjk = classes == _CJK
-    word = classes == _WORD
-    before_cjk = np.concatenate(([False], cjk[:-1]))
-    after_cjk = np.concatenate((cjk[1:], [False]))
-    bigram = cjk & after_cjk
-    single = cjk & ~before_cjk & ~after_cjk
-    word_start = word & ~np.concatenate(([False], word[:-1]))
+@dataclass
+class Tables:
+    """Numbers of CJK characters and Latin words; they only grow (see the module docstring)."""
 
-    starts = np.flatnonzero(bigram | single | word_start)
-    following = np.concatenate((codes[1:], [0]))
-    keys = np.where(bigram[starts], (codes[starts] << 21) | following[starts], 0)
-    keys = np.where(single[starts], codes[starts] << 21, keys)
-    is_word_token = word_start[starts]
-    if is_word_token.any():
+    chars: list[int] = field(default_factory=list)  # code point of cid 1, 2, ...
+    words: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.cid = np.zeros(TABLE_SIZE, dtype=np.uint64)
+        self.cid[np.array(self.chars, dtype=np.int64)] = np.arange(1, len(self.chars) + 1)
+        self.word_number = {word: n for n, word in enumerate(self.words)}
+
+    def number_chars(self, codes: np.ndarray) -> None:
+        """Give every CJK code point in ``codes`` that has none a number."""
+        new = np.unique(codes[self.cid[codes] == 0])
+        if not len(new):
+            return
+        if len(self.chars) + len(new) > MAX_CHARS:
+            raise IndexLimitError(f"more than {MAX_CHARS} distinct CJK characters")
+        self.cid[new] = np.arange(len(self.chars) + 1, len(self.chars) + len(new) + 1)
+        self.chars.extend(new.tolist())
+
+    def number_word(self, word: str) -> int:
+        number = self.word_number.get(word)
+        if number is None:
+            number = self.word_number[word] = len(self.words)
+            self.words.append(word)
+        return number
+
+    def term_text(self, key: int) -> str:
+        if key >= WORD_KEY:
+            return self.words[key - WORD_KEY]
+        second = key & MAX_CHARS
+        text = chr(self.chars[(key >> CID_BITS) - 1])
+        return text + chr(self.chars[second - 1]) if second else text
+
+    def trigram_text(self, key: int) -> str:
+        cids = (key >> 2 * CID_BITS, (key >> CID_BITS) & MAX_CHARS, key & MAX_CHARS)
+        return "".join(chr(self.chars[cid - 1]) for cid in cids)
+
+
+@dataclass
+class Postings:
+    """Sorted packed postings and trigrams of some articles (see the module docstring)."""
+
+    postings: np.ndarray  # uint64, sorted
+    trigrams: np.ndarray  # uint64, sorted
+    lengths: np.ndarray  # int64 [articles, fields]: tokens per field
+    overflow: dict[int, int] = field(default_factory=dict)  # posting without tf -> tf
+
+
+def _sorted_runs(packed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sort occurrences; return each distinct value once with how often it occurs."""
+    packed.sort()
+    fresh = np.ones(len(packed), dtype=bool)
+    fresh[1:] = packed[1:] != packed[:-1]
+    starts = np.flatnonzero(fresh)
+    counts = np.diff(np.append(starts, len(packed)))
+    return packed[starts], counts
+
+
+def _field_occurrences(
+    texts: Sequence[str],
+    field_number: int,
+    numbers: np.ndarray,
+    folding: np.ndarray,
+    tables: Tables,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Packed token occurrences (tf bits zero), tokens per article, packed trigrams."""
+    joined = SEPARATOR.join(text.replace(SEPARATOR, " ") for text in texts)
+    raw = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    inside = raw < TABLE_SIZE
+    codes = np.where(inside, folding[np.where(inside, raw, 0)], raw)
+    classes = np.where(inside, CLASSES[np.where(inside, codes, 0)], _OTHER)
+    doc_of = np.cumsum(raw == 0, dtype=np.int64)
+    cjk = classes == CJK_CLASS
+    word = classes == _WORD
+    tables.number_chars(codes[cjk])
+    cid = np.where(cjk, tables.cid[np.where(cjk, codes, 0)], 0)
+
+    after_cjk = np.append(cjk[1:], False)
+    before_cjk = np.insert(cjk[:-1], 0, False)
+    bigram = cjk & after_cjk
+    word_start = word & ~np.insert(word[:-1], 0, False)
+    starts = np.flatnonzero(bigram | (cjk & ~before_cjk & ~after_cjk) | word_start)
+    following = np.append(cid[1:], np.uint64(0))
+    keys = (cid[starts] << np.uint64(CID_BITS)) | np.where(bigram[starts], following[starts], 0)
+    is_word = word_start[starts]
+    if is_word.any():
         # Words are few (dates, numbers, names in Latin letters): number them in Python.
-        folded = codes.astype(np.uint32).tobytes().decode("utf-32-le")
-        numbers = [
-            WORD_KEY + words.setdefault(match.group(), len(words))
-            for match in _WORD_RUN.finditer(folded)
-        ]
-        keys[is_word_token] = np.array(numbers, dtype=np.int64)
+        folded = codes.tobytes().decode("utf-32-le")
+        found = [tables.number_word(m.group()) for m in _WORD_RUN.finditer(folded)]
+        keys[is_word] = WORD_KEY + np.array(found, dtype=np.uint64)
 
     docs = doc_of[starts]
     lengths = np.bincount(docs, minlength=len(texts))
-    third = np.concatenate((codes[2:], [0, 0]))
-    trigram_at = np.flatnonzero(bigram & np.concatenate((after_cjk[1:], [False])))
-    trigram_keys = (
-        (codes[trigram_at] << 42) | (following[trigram_at] << 21) | third[trigram_at]
-    ).astype(np.uint64)
-    return FieldTokens(keys.astype(np.uint64), docs, lengths, trigram_keys, doc_of[trigram_at])
+    packed = (
+        (keys << np.uint64(TERM_SHIFT))
+        | np.uint64(field_number << FIELD_SHIFT)
+        | (numbers[docs] << np.uint64(DOC_SHIFT))
+    )
+    at = np.flatnonzero(bigram & np.append(after_cjk[1:], False))
+    third = cid[np.minimum(at + 2, len(cid) - 1)]
+    trigram = (cid[at] << np.uint64(2 * CID_BITS)) | (following[at] << np.uint64(CID_BITS)) | third
+    trigrams = (trigram << np.uint64(TRIGRAM_DOC_BITS)) | numbers[doc_of[at]]
+    return packed, lengths, trigrams
 
 
-def term_text(key: int, words_by_number: list[str]) -> str:
-    if key >= WORD_KEY:
-        return words_by_number[key - WORD_KEY]
-    second = key & _LOW21
-    return chr(key >> 21) + (chr(second) if second else "")
+def chunk_postings(
+    field_texts: Sequence[Sequence[str]], numbers: np.ndarray, folding: np.ndarray, tables: Tables
+) -> Postings:
+    """Postings of a few hundred articles: one list of texts a field, the articles' numbers."""
+    numbers = np.asarray(numbers, dtype=np.uint64)
+    occurrences, lengths, trigrams = [], [], []
+    for number, texts in enumerate(field_texts):
+        packed, counts, tri = _field_occurrences(texts, number, numbers, folding, tables)
+        occurrences.append(packed)
+        lengths.append(counts)
+        trigrams.append(tri)
+    distinct, tf = _sorted_runs(np.concatenate(occurrences))
+    big = tf >= TF_MASK
+    overflow = dict(zip(distinct[big].tolist(), tf[big].tolist(), strict=True))
+    postings = distinct | np.minimum(tf, TF_MASK).astype(np.uint64)
+    return Postings(
+        postings, _sorted_runs(np.concatenate(trigrams))[0], np.stack(lengths, axis=1), overflow
+    )
 
 
-def trigram_text(key: int) -> str:
-    return chr(key >> 42) + chr((key >> 21) & _LOW21) + chr(key & _LOW21)
+def tokenize_documents(
+    field_texts: Sequence[Sequence[str]], numbers: np.ndarray, folding: np.ndarray, tables: Tables
+) -> Iterator[Postings]:
+    """``chunk_postings`` over chunks of the given articles (``numbers``: theirs, ascending)."""
+    if len(numbers) and int(numbers[-1]) >= MAX_DOCUMENTS:
+        raise IndexLimitError(f"more than {MAX_DOCUMENTS} articles in one edition")
+    for start in range(0, len(numbers), CHUNK_DOCUMENTS):
+        chunk = [texts[start : start + CHUNK_DOCUMENTS] for texts in field_texts]
+        yield chunk_postings(chunk, numbers[start : start + CHUNK_DOCUMENTS], folding, tables)
 
 
-def encode_trigrams(fields: Sequence[FieldTokens]) -> dict[int, list[int]]:
-    """trigram key -> gaps between the numbers of the articles holding it (in any field)."""
-    keys = np.concatenate([f.trigram_keys for f in fields])
-    docs = np.concatenate([f.trigram_docs for f in fields])
-    if not len(keys):
-        return {}
-    order = np.lexsort((docs, keys))
-    keys, docs = keys[order], docs[order]
-    fresh = np.ones(len(keys), dtype=bool)
-    fresh[1:] = (keys[1:] != keys[:-1]) | (docs[1:] != docs[:-1])
-    keys, docs = keys[fresh], docs[fresh]
-    new_key = np.ones(len(keys), dtype=bool)
-    new_key[1:] = keys[1:] != keys[:-1]
-    gaps = docs.copy()
-    gaps[1:] -= np.where(new_key[1:], 0, docs[:-1])
-    starts = np.flatnonzero(new_key).tolist()
-    gap_list = gaps.tolist()
-    ends = [*starts[1:], len(gap_list)]
-    key_list = keys[new_key].tolist()
-    return {key: gap_list[a:b] for key, a, b in zip(key_list, starts, ends, strict=True)}
+def merge(parts: Sequence[Postings], lengths: np.ndarray) -> Postings:
+    """One edition's postings from sorted parts; ``lengths`` are already the edition's."""
+    # Each part is a sorted run: the stable sort (timsort) merges runs instead of re-sorting.
+    empty = np.zeros(0, dtype=np.uint64)
+    postings = np.sort(np.concatenate([empty, *(p.postings for p in parts)]), kind="stable")
+    trigrams = np.sort(np.concatenate([empty, *(p.trigrams for p in parts)]), kind="stable")
+    overflow: dict[int, int] = {}
+    for part in parts:
+        overflow.update(part.overflow)
+    return Postings(postings, trigrams, lengths, overflow)
+
+
+def blocks(count: int, size: int = 1 << 20) -> Iterator[slice]:
+    """Slices of about a megaword: elementwise work on big arrays in cache-sized pieces."""
+    for start in range(0, count, size):
+        yield slice(start, min(start + size, count))
+
+
+def renumber(part: Postings, new_number: np.ndarray) -> Postings:
+    """``part`` with article n renumbered to ``new_number[n]``; articles mapped to -1 dropped.
+
+    The new numbers must keep the kept articles in order, so every list stays sorted.
+    """
+    doc_mask = np.uint64((MAX_DOCUMENTS - 1) << DOC_SHIFT)
+    kept_postings, kept_trigrams = [], []
+    for piece in blocks(len(part.postings)):
+        values = part.postings[piece]
+        new = new_number[((values & doc_mask) >> np.uint64(DOC_SHIFT)).astype(np.int64)]
+        keep = new >= 0
+        kept_postings.append(
+            (values[keep] & ~doc_mask) | (new[keep].astype(np.uint64) << np.uint64(DOC_SHIFT))
+        )
+    doc_bits = np.uint64((1 << TRIGRAM_DOC_BITS) - 1)
+    for piece in blocks(len(part.trigrams)):
+        values = part.trigrams[piece]
+        new = new_number[(values & doc_bits).astype(np.int64)]
+        keep = new >= 0
+        kept_trigrams.append((values[keep] & ~doc_bits) | new[keep].astype(np.uint64))
+    overflow = {}
+    for key, tf in part.overflow.items():
+        number = int(new_number[(key >> DOC_SHIFT) & (MAX_DOCUMENTS - 1)])
+        if number >= 0:
+            overflow[key & ~int(doc_mask) | number << DOC_SHIFT] = tf
+    return Postings(
+        np.concatenate([np.zeros(0, np.uint64), *kept_postings]),
+        np.concatenate([np.zeros(0, np.uint64), *kept_trigrams]),
+        part.lengths,
+        overflow,
+    )
 
 
 def _round3_milli(values: np.ndarray) -> np.ndarray:
@@ -148,92 +274,84 @@ def _round3_milli(values: np.ndarray) -> np.ndarray:
     return milli.astype(np.int64)
 
 
-def encode_edition(
-    fields: Sequence[FieldTokens], boosts: Sequence[float], document_count: int
-) -> dict[int, list[list[int]]]:
-    """term key -> per field the flat posting list js/search.js decodes:
-    article gap, score x 1000, article gap, score x 1000, ..."""
-    keys = np.concatenate([f.keys for f in fields])
-    field_of = np.concatenate(
-        [np.full(len(f.keys), i, dtype=np.uint64) for i, f in enumerate(fields)]
-    )
-    docs = np.concatenate([f.docs for f in fields])
-    # Occurrences are article by article within each field; a stable sort by (term, field) keeps
-    # the articles in order inside each group.
-    order = np.argsort((keys << np.uint64(3)) | field_of, kind="stable")
-    keys, field_of, docs = keys[order], field_of[order], docs[order]
+@dataclass
+class Encoded:
+    """An edition's postings laid out for the shards (all arrays per posting unless said)."""
 
-    total = len(keys)
-    new_group = np.ones(total, dtype=bool)  # a posting: one (term, field, article)
-    new_group[1:] = (
-        (keys[1:] != keys[:-1]) | (field_of[1:] != field_of[:-1]) | (docs[1:] != docs[:-1])
-    )
-    group_start = np.flatnonzero(new_group)
-    tf = np.diff(np.concatenate((group_start, [total])))
-    g_key, g_field, g_doc = keys[group_start], field_of[group_start], docs[group_start]
+    gaps: np.ndarray  # article gap; restarts with each (term, field) list
+    milli: np.ndarray  # lunr's score x 1000
+    list_starts: np.ndarray  # first posting of each (term, field) list, plus the end
+    list_terms: np.ndarray  # term key of each list
+    list_fields: np.ndarray  # field number of each list
 
-    # lunr's idf counts (field, article) pairs per term.
-    new_term = np.ones(len(group_start), dtype=bool)
-    new_term[1:] = g_key[1:] != g_key[:-1]
+
+def score_postings(
+    merged: Postings, boosts: Sequence[float], document_count: int, lengths: np.ndarray
+) -> Encoded:
+    """lunr's BM25 score of every posting, in the same operations and order as lunr.py."""
+    postings = merged.postings
+    total = len(postings)
+    term_of = postings >> np.uint64(TERM_SHIFT)
+    new_term = np.ones(total, dtype=bool)
+    new_term[1:] = term_of[1:] != term_of[:-1]
     term_start = np.flatnonzero(new_term)
-    pairs = np.diff(np.concatenate((term_start, [len(group_start)])))
+    # lunr's idf counts (field, article) pairs per term.
+    pairs = np.diff(np.append(term_start, total))
     idf_by_pairs = {int(p): scoring.idf(int(p), document_count) for p in np.unique(pairs)}
-    term_idf = np.array([idf_by_pairs[int(p)] for p in pairs])[np.cumsum(new_term) - 1]
+    idf_of_term = np.array([idf_by_pairs[int(p)] for p in pairs.tolist()])
+    term_number = np.cumsum(new_term) - 1
+    del term_of
 
-    norms = np.zeros(len(group_start))
-    boost = np.zeros(len(group_start))
-    for number, f in enumerate(fields):
-        average = f.lengths.sum() / len(f.lengths) if len(f.lengths) else 0
-        field_norm = np.array(
-            [scoring.length_norm(int(n), average) if average else 0.0 for n in f.lengths]
-        )
-        here = g_field == number
-        norms[here] = field_norm[g_doc[here]]
-        boost[here] = boosts[number]
-    # The same operations in the same order as scoring.score (and lunr.py).
-    values = term_idf * ((scoring.K1 + 1) * tf) / (norms + tf)
-    values = values * boost
-    milli = _round3_milli(values)
+    norms = np.zeros(lengths.shape, dtype=np.float64)  # [article, field]
+    for number in range(lengths.shape[1]):
+        column = lengths[:, number]
+        average = column.sum() / len(column) if len(column) else 0
+        if average:
+            norms[:, number] = scoring.K1 * (1 - scoring.B + scoring.B * (column / average))
+    boost = np.array(boosts, dtype=np.float64)
 
-    # Article gaps restart with each (term, field).
-    new_list = np.ones(len(group_start), dtype=bool)
-    new_list[1:] = (g_key[1:] != g_key[:-1]) | (g_field[1:] != g_field[:-1])
-    doc_gap = g_doc.copy()
-    doc_gap[1:] -= np.where(new_list[1:], 0, g_doc[:-1])
-    # Lay out every posting as [gap, milli] in one array.
-    out_start = np.arange(len(group_start)) * 2
-    flat = np.zeros(2 * len(group_start), dtype=np.int64)
-    flat[0::2] = doc_gap
-    flat[1::2] = milli
-    flat_list = flat.tolist()
+    list_key = postings >> np.uint64(FIELD_SHIFT)
+    new_list = np.ones(total, dtype=bool)
+    new_list[1:] = list_key[1:] != list_key[:-1]
+    del list_key
+    gaps = np.empty(total, dtype=np.int64)
+    milli = np.empty(total, dtype=np.int64)
+    previous_doc = 0
+    for piece in blocks(total):
+        values = postings[piece]
+        field_of = ((values >> np.uint64(FIELD_SHIFT)) & np.uint64(7)).astype(np.int64)
+        doc = ((values >> np.uint64(DOC_SHIFT)) & np.uint64(MAX_DOCUMENTS - 1)).astype(np.int64)
+        tf = (values & np.uint64(TF_MASK)).astype(np.float64)
+        for at in np.flatnonzero(tf == TF_MASK):
+            tf[at] = merged.overflow[int(values[at]) & ~TF_MASK]
+        # The same operations in the same order as scoring.score (and lunr.py).
+        idf = idf_of_term[term_number[piece]]
+        value = idf * ((scoring.K1 + 1) * tf) / (norms[doc, field_of] + tf)
+        milli[piece] = _round3_milli(value * boost[field_of])
+        gap = np.diff(doc, prepend=previous_doc)
+        starts_here = new_list[piece]
+        gap[starts_here] = doc[starts_here]
+        gaps[piece] = gap
+        previous_doc = int(doc[-1])
+    list_starts = np.flatnonzero(new_list)
+    heads = postings[list_starts]
+    return Encoded(
+        gaps,
+        milli,
+        np.append(list_starts, total),
+        heads >> np.uint64(TERM_SHIFT),
+        ((heads >> np.uint64(FIELD_SHIFT)) & np.uint64(7)).astype(np.int64),
+    )
 
-    list_start = np.flatnonzero(new_list)
-    list_end = np.concatenate((list_start[1:], [len(group_start)]))
-    out_at = [*out_start.tolist(), len(flat_list)]
-    list_keys = g_key[list_start].tolist()
-    list_fields = g_field[list_start].tolist()
-    encoded: dict[int, list[list[int]]] = {}
-    for key, field, first, last in zip(
-        list_keys, list_fields, list_start.tolist(), list_end.tolist(), strict=True
-    ):
-        lists = encoded.get(key)
-        if lists is None:
-            lists = encoded[key] = [[] for _ in fields]
-        lists[field] = flat_list[out_at[first] : out_at[last]]
-    return encoded
 
-
-def edition_postings(
-    field_texts: Sequence[Sequence[str]], boosts: Sequence[float], tokenizer: Tokenizer
-) -> tuple[dict[str, list[list[int]]], dict[str, list[int]]]:
-    """For the articles whose field texts are given: term -> encoded postings per field, and
-    trigram -> article gaps."""
-    words: dict[str, int] = {}
-    folding = fold_table(tokenizer)
-    fields = [field_tokens(texts, folding, words) for texts in field_texts]
-    document_count = len(field_texts[0]) if field_texts else 0
-    encoded = encode_edition(fields, boosts, document_count)
-    by_number = sorted(words, key=words.__getitem__)
-    terms = {term_text(key, by_number): lists for key, lists in encoded.items()}
-    trigrams = {trigram_text(key): gaps for key, gaps in encode_trigrams(fields).items()}
-    return terms, trigrams
+def trigram_lists(trigrams: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(trigram key per list, start of each list plus the end, article gaps) of sorted trigrams."""
+    doc_bits = np.uint64((1 << TRIGRAM_DOC_BITS) - 1)
+    keys = trigrams >> np.uint64(TRIGRAM_DOC_BITS)
+    new_key = np.ones(len(trigrams), dtype=bool)
+    new_key[1:] = keys[1:] != keys[:-1]
+    docs = (trigrams & doc_bits).astype(np.int64)
+    gaps = np.diff(docs, prepend=0)
+    gaps[new_key] = docs[new_key]
+    starts = np.flatnonzero(new_key)
+    return keys[starts], np.append(starts, len(trigrams)), gaps

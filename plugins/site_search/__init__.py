@@ -5,6 +5,10 @@ articles as it prints them and writes the index and the browser scripts inside i
 folder: the master into `search/zh-hans/` and `search/`, the Traditional run into
 `zh-hant/search/zh-hant/` and `zh-hant/search/`. No two processes write the same file.
 
+The index of each edition keeps what its next build can reuse in
+`<CACHE_PATH>/search/<edition>/` (Pelican's CACHE_PATH), so a rebuild after a new issue
+tokenizes only the new or changed articles and leaves unchanged index files as they are.
+
 Settings: SEARCH_SCRIPTS_URL (the folder of the scripts, "search/"), SEARCH_INDEX_URL (the
 index folder, under the scripts folder; empty: `<scripts><edition code>/`). The search page
 (theme/templates/search.html) switches to the engine when SEARCH_INDEX_URL is set, which this
@@ -67,6 +71,11 @@ def require_lunr(pelican) -> None:
         )
 
 
+def cache_folder(settings) -> Path:
+    """Where this run's index cache lives: `<CACHE_PATH>/search/`, one folder per edition."""
+    return Path(settings.get("CACHE_PATH") or "cache") / "search"
+
+
 def point_search_page(generator) -> None:
     """Templates of this run see where its index is (generators share one context)."""
     if enabled(generator.settings):
@@ -83,13 +92,16 @@ def write_index(generator, writer=None) -> None:
     documents = edition_documents(generator.articles, settings)
     # One edition per run, built in this process: the other editions' runs use the other cores.
     out = Path(generator.output_path) / scripts_url(settings)
-    built = build_search({name: documents}, out, workers=1)[name]
+    built = build_search({name: documents}, out, workers=1, cache_dir=cache_folder(settings))[name]
     log.info(
-        "Search index %s: %d articles, %d terms, %.0f KB in %.2f s",
+        "Search index %s: %d articles (%d tokenized), %d terms, %.0f KB (%d files written) "
+        "in %.2f s",
         name,
         built.documents,
+        built.tokenized,
         built.terms,
         built.bytes_written / 1024,
+        built.files_written,
         time.perf_counter() - started,
     )
 

@@ -150,26 +150,43 @@ def test_assets_are_copied(built_search):
 def test_bulk_tokens_are_the_reference_tokenizers():
     """postings.py's numpy tokenizer gives tokenize.py's tokens, astral and Latin-1 included."""
     import random
+    from collections import Counter
 
-    from bulletin.search.postings import field_tokens, fold_table, term_text, trigram_text
+    import numpy as np
+
+    from bulletin.search.postings import (
+        DOC_SHIFT,
+        MAX_DOCUMENTS,
+        TERM_SHIFT,
+        TF_MASK,
+        TRIGRAM_DOC_BITS,
+        Tables,
+        chunk_postings,
+        fold_table,
+    )
 
     rng = random.Random(7)
     pool = "北碚區工會驛站沙磁良緣发髮 abcXYZ019ＡＢＣ１２３éÉßÿ×÷"
     pool += " \u3000\t，。“”-𠀀𠀁𠁞😀カタ한국\uf900\x00"
     texts = ["".join(rng.choice(pool) for _ in range(rng.randrange(0, 40))) for _ in range(300)]
+    texts.append("哈" * 5000)  # a term frequency past the packed field (kept in overflow)
     tokenizer = Tokenizer({"區": "区", "會": "会", "𠁞": "𠀀"})
-    words: dict[str, int] = {}
-    bulk = field_tokens(texts, fold_table(tokenizer), words)
-    by_number = sorted(words, key=words.__getitem__)
-    tokens = [term_text(int(key), by_number) for key in bulk.keys]
-    trigrams = [trigram_text(int(key)) for key in bulk.trigram_keys]
-    at = at_trigram = 0
+    tables = Tables()
+    part = chunk_postings([texts], np.arange(len(texts)), fold_table(tokenizer), tables)
+    found: dict[int, Counter] = {}
+    for value in part.postings.tolist():
+        doc = (value >> DOC_SHIFT) & (MAX_DOCUMENTS - 1)
+        tf = value & TF_MASK
+        if tf == TF_MASK:
+            tf = part.overflow[value & ~TF_MASK]
+        found.setdefault(doc, Counter())[tables.term_text(value >> TERM_SHIFT)] += tf
+    trigrams: dict[int, set] = {}
+    for value in part.trigrams.tolist():
+        doc = value & ((1 << TRIGRAM_DOC_BITS) - 1)
+        trigrams.setdefault(doc, set()).add(tables.trigram_text(value >> TRIGRAM_DOC_BITS))
     for number, text in enumerate(texts):
         expected = tokenizer.tokens(text.replace("\x00", " "))
-        assert tokens[at : at + len(expected)] == expected, text
-        assert bulk.lengths[number] == len(expected)
-        assert list(bulk.docs[at : at + len(expected)]) == [number] * len(expected)
-        at += len(expected)
-        expected_trigrams = tokenizer.trigrams(text.replace("\x00", " "))
-        assert trigrams[at_trigram : at_trigram + len(expected_trigrams)] == expected_trigrams
-        at_trigram += len(expected_trigrams)
+        assert found.get(number, Counter()) == Counter(expected), text
+        assert part.lengths[number][0] == len(expected)
+        expected_trigrams = set(tokenizer.trigrams(text.replace("\x00", " ")))
+        assert trigrams.get(number, set()) == expected_trigrams, text

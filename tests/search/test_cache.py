@@ -1,0 +1,127 @@
+"""The incremental index build: the output is the same bytes from a cold, warm or stale cache;
+only new or changed articles are tokenized; unchanged files are not written again; a corrupt or
+foreign cache is ignored with a warning."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bulletin.search import build_search
+from bulletin.search.cache import CACHE_FILE
+from bulletin.search.index import write_edition_index
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def changed_archive(docs: list[dict]) -> list[dict]:
+    """One issue later: three new articles, one edited, one removed, one moved in time."""
+    new = [
+        {**docs[0], "id": f"new-{n}", "date": "2025-01-0" + str(n + 1), "year": 2025}
+        for n in range(3)
+    ]
+    new[0]["title"] = "新的一期：工会驿站 ABC 2025"
+    edited = {**docs[1], "body": docs[1]["body"] + "\n\n补记：沙磁良缘又办了一场。"}
+    moved = {**docs[2], "date": "2001-05-05", "year": 2001}
+    return [edited, moved, *docs[4:], *new]
+
+
+@pytest.fixture
+def hans(seed_editions) -> list[dict]:
+    return seed_editions["zh"]
+
+
+def test_cold_warm_and_stale_caches_give_the_same_bytes(tmp_path, seed_editions):
+    cache = tmp_path / "cache"
+    cold = build_search(seed_editions, tmp_path / "cold", assets=False, cache_dir=cache)
+    assert all(built.tokenized == built.documents for built in cold.values())
+    warm = build_search(seed_editions, tmp_path / "warm", assets=False, cache_dir=cache)
+    assert all(built.tokenized == 0 for built in warm.values())
+    assert snapshot(tmp_path / "warm") == snapshot(tmp_path / "cold")
+
+    later = {name: changed_archive(docs) for name, docs in seed_editions.items()}
+    stale = build_search(later, tmp_path / "stale", assets=False, cache_dir=cache)
+    # The three new articles, the edited one and the one whose date moved.
+    assert all(built.tokenized == 5 for built in stale.values())
+    build_search(later, tmp_path / "fresh", assets=False)
+    assert snapshot(tmp_path / "stale") == snapshot(tmp_path / "fresh")
+
+
+def test_a_rebuild_writes_only_the_files_that_changed(tmp_path, hans):
+    out, cache = tmp_path / "zh", tmp_path / "cache"
+    first = write_edition_index(hans, out, {}, cache)
+    assert first.files_written == len(snapshot(out))
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*.json")}
+    again = write_edition_index(hans, out, {}, cache)
+    assert again.files_written == 0 and again.tokenized == 0
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*.json")} == before
+    fewer = write_edition_index(hans[:-1], out, {}, cache)
+    assert 0 < fewer.files_written < first.files_written
+    assert snapshot(out) == snapshot(_fresh(tmp_path / "fresh", hans[:-1]))
+
+
+def _fresh(out: Path, docs: list[dict], fold: dict | None = None) -> Path:
+    write_edition_index(docs, out, fold or {})
+    return out
+
+
+def test_a_change_of_folding_tokenizes_the_articles_it_touches_again(tmp_path, hans):
+    cache = tmp_path / "cache"
+    write_edition_index(hans, tmp_path / "a", {}, cache)
+    # 碚 folds to 倍 now: the articles holding 碚 are tokenized again, the others are reused.
+    holding = sum("碚" in "".join(str(v) for v in doc.values()) for doc in hans)
+    built = write_edition_index(hans, tmp_path / "b", {"碚": "倍"}, cache)
+    assert 0 < built.tokenized <= holding < len(hans)
+    assert snapshot(tmp_path / "b") == snapshot(_fresh(tmp_path / "c", hans, {"碚": "倍"}))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda path: path.write_bytes(b"not a cache"),
+        lambda path: path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2]),
+        lambda path: _rewrite(path, header={"format": 999, "fields": [], "fold": ""}),
+        lambda path: _rewrite(path, postings=np.array([1 << 62], dtype=np.uint64)),
+        lambda path: _rewrite(path, hashes=np.zeros((1, 3), dtype=np.uint8)),
+    ],
+    ids=["garbage", "truncated", "foreign", "out of range", "bad shape"],
+)
+def test_a_corrupt_or_foreign_cache_is_ignored_with_a_warning(tmp_path, hans, caplog, damage):
+    cache = tmp_path / "cache"
+    write_edition_index(hans, tmp_path / "a", {}, cache)
+    damage(cache / CACHE_FILE)
+    with caplog.at_level(logging.WARNING, logger="bulletin.search.cache"):
+        built = write_edition_index(hans, tmp_path / "b", {}, cache)
+    assert built.tokenized == len(hans)
+    assert "ignored" in caplog.text
+    assert snapshot(tmp_path / "b") == snapshot(tmp_path / "a")
+    # The build replaced it with a good one.
+    assert write_edition_index(hans, tmp_path / "c", {}, cache).tokenized == 0
+
+
+def _rewrite(path: Path, **replace) -> None:
+    with np.load(path) as stored:
+        arrays = {name: stored[name] for name in stored.files}
+    for name, value in replace.items():
+        if name == "header":
+            value = np.frombuffer(json.dumps(value).encode("utf-8"), dtype=np.uint8)
+        arrays[name] = value
+    with path.open("wb") as out:
+        np.savez(out, **arrays)
+
+
+def test_an_unwritable_output_file_is_replaced_not_written_through(tmp_path, hans):
+    """A file hard-linked from an earlier build's output is replaced, never changed in place."""
+    out = tmp_path / "zh"
+    write_edition_index(hans, out, {})
+    meta = out / "meta.json"
+    os.link(meta, tmp_path / "old-meta.json")
+    write_edition_index(hans[:-1], out, {})
+    assert (tmp_path / "old-meta.json").read_bytes() != meta.read_bytes()
