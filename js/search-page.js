@@ -58,6 +58,10 @@ function appendSegments(parent, segments) {
   }
 }
 
+function nextFrame() {
+  return new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+}
+
 function addOptions(select, values) {
   if (!select) return;
   for (const [value, count] of values) {
@@ -120,22 +124,28 @@ export async function mountSearchPage({ lunr = globalThis.lunr } = {}) {
     window.history[push ? "pushState" : "replaceState"](null, "", url);
   }
 
-  // Appends the next page of results, each as soon as it and those above it have arrived
-  // (all are requested at once), so the first result shows before the tenth has loaded.
+  // Appends the next page of results, each as soon as it and those above it have arrived.
+  // The first record is asked for alone (the search fetched it already, with the next few):
+  // the other requests would only hold up the main thread before the first result is shown.
   async function renderMore() {
     const mine = sequence;
-    const page = found.hits.slice(shown, shown + PAGE_SIZE);
-    const pending = page.map((hit) => engine.document(hit.id));
+    const page = found.slice(shown, shown + PAGE_SIZE);
+    const pending = page.slice(0, 1).map((hit) => engine.document(hit.id));
     shown += page.length;
     if (more) more.hidden = true;
     let first = null;
-    for (const promise of pending) {
-      const doc = await promise;
+    for (let i = 0; i < page.length; i += 1) {
+      const doc = await (pending[i] ?? engine.document(page[i].id));
       if (mine !== sequence) return null;
       const link = renderResult(doc);
+      if (i === 0 && page.length > 1) {
+        await nextFrame(); // let the first result be painted before the other requests
+        if (mine !== sequence) return null;
+        pending.push(...page.slice(1).map((hit) => engine.document(hit.id)));
+      }
       first ??= link;
     }
-    if (more) more.hidden = shown >= found.hits.length;
+    if (more) more.hidden = shown >= found.total;
     return first;
   }
 
@@ -203,6 +213,7 @@ export async function mountSearchPage({ lunr = globalThis.lunr } = {}) {
     console.error(error);
     return null;
   }
+  if (!readUrl().q) engine.warmUp(); // before the page says it is ready, not during a query
   addOptions(selects.column, meta.columns);
   addOptions(selects.district, meta.districts);
   addOptions(
@@ -213,20 +224,20 @@ export async function mountSearchPage({ lunr = globalThis.lunr } = {}) {
   input.addEventListener("input", () => {
     clearTimeout(typingTimer);
     typingTimer = setTimeout(() => {
-      remember(false);
       run();
+      remember(false); // after: the search's requests are already on their way
     }, 150);
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(typingTimer);
-    remember(true);
     run();
+    remember(true);
   });
   for (const name of FILTERS) {
     selects[name]?.addEventListener("change", () => {
-      remember(true);
       run();
+      remember(true);
     });
   }
   more?.addEventListener("click", async () => {

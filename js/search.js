@@ -21,6 +21,8 @@ import { Tokenizer, parseFoldMap } from "./tokenize.js";
 export const PAGE_SIZE = 10;
 // How many of the best candidates lunr itself scores and orders.
 export const LUNR_TOP = 100;
+// How many of the best results' records a search fetches while lunr scores (a phone's screen).
+export const PREFETCH = 3;
 
 // FNV-1a over code points, as bulletin/search/index.py shard_of.
 export function shardOf(term, shards) {
@@ -55,23 +57,119 @@ function decodeField(flat) {
   return { refs, scores };
 }
 
-function decodeGaps(gaps) {
-  const numbers = new Set();
+// Article numbers as a bitmap (one byte an article): far lighter than a Set of thousands.
+function decodeGaps(gaps, count) {
+  const held = new Uint8Array(count);
   let number = 0;
-  for (const gap of gaps) numbers.add((number += gap));
-  return numbers;
+  for (const gap of gaps) held[(number += gap)] = 1;
+  return held;
+}
+
+// Whole-phrase matches first, then the higher score, then the newer article.
+function byRank(a, b) {
+  return b.phrase - a.phrase || b.score - a.score || b.id - a.id;
+}
+
+// The candidates of a query with their scores: the best few found in one pass, the whole
+// order only on demand.
+class Ranking {
+  constructor(ids, sums, norm, phraseSets) {
+    this.ids = ids;
+    this.sums = sums;
+    this.norm = norm;
+    this.phraseSets = phraseSets;
+  }
+
+  hit(id) {
+    return {
+      id,
+      score: this.sums[id] / this.norm,
+      phrase: this.phraseSets.every((set) => set[id] === 1),
+    };
+  }
+
+  // The best `limit` hits in order: a sorted list of at most `limit` that a candidate enters
+  // only when it beats the worst of them.
+  best(limit) {
+    const top = [];
+    for (const id of this.ids) {
+      if (top.length === limit) {
+        const worst = top[limit - 1];
+        // Scores first: most candidates lose to the worst of the list right here.
+        if (worst.phrase && this.sums[id] / this.norm < worst.score) continue;
+        const hit = this.hit(id);
+        if (byRank(hit, worst) >= 0) continue;
+        top.pop();
+        top.splice(insertionPoint(top, hit), 0, hit);
+      } else {
+        const hit = this.hit(id);
+        top.splice(insertionPoint(top, hit), 0, hit);
+      }
+    }
+    this.top = top;
+    return top.map((hit) => ({ ...hit }));
+  }
+
+  // Every hit in order but those `best` returned, which come first.
+  rest() {
+    const topIds = new Set((this.top || []).map((hit) => hit.id));
+    const rest = [];
+    for (const id of this.ids) if (!topIds.has(id)) rest.push(this.hit(id));
+    return rest.sort(byRank);
+  }
+}
+
+function insertionPoint(sorted, hit) {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (byRank(sorted[middle], hit) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+// A query's results: `total`, `slice(start, end)` of the ordered hits, and `hits`, all of them.
+export class Found {
+  constructor(query, groups, terms, top = [], ranking = null) {
+    this.query = query;
+    this.groups = groups;
+    this.terms = terms;
+    this.top = top;
+    this.ranking = ranking;
+    this.total = ranking ? ranking.ids.length : 0;
+    this.all = null;
+  }
+
+  get hits() {
+    this.all ??= this.ranking ? this.top.concat(this.ranking.rest()) : [];
+    return this.all;
+  }
+
+  slice(start, end) {
+    return end <= this.top.length ? this.top.slice(start, end) : this.hits.slice(start, end);
+  }
 }
 
 export class ArchiveSearch {
   // baseUrl: the edition's index folder; lunr: the lunr.js global; fetchJson: url -> object.
-  constructor({ baseUrl, lunr, fetchJson = fetchJsonOverHttp, lunrTop = LUNR_TOP }) {
+  // prefetch: how many of the best results' records to fetch as soon as they are known.
+  constructor({
+    baseUrl,
+    lunr,
+    fetchJson = fetchJsonOverHttp,
+    lunrTop = LUNR_TOP,
+    prefetch = PREFETCH,
+  }) {
     this.baseUrl = baseUrl;
     this.lunrTop = lunrTop;
+    this.prefetch = prefetch;
     this.lunr = lunr;
     this.fetchJson = fetchJson;
     this.files = new Map(); // path -> Promise of parsed JSON, so nothing is fetched twice
     this.postings = new Map(); // term -> decoded postings per field, or null when absent
-    this.phrases = new Map(); // trigram -> Set of article numbers
+    this.phrases = new Map(); // trigram -> bitmap of the articles holding it
     this.metaPromise = null;
   }
 
@@ -113,7 +211,8 @@ export class ArchiveSearch {
     const loaded = await Promise.all(shards.map((n) => this.load(`p/${n}.json`)));
     const byShard = new Map(shards.map((n, i) => [n, loaded[i]]));
     for (const key of missing) {
-      this.phrases.set(key, decodeGaps(byShard.get(shardOf(key, count))[key] || []));
+      const gaps = byShard.get(shardOf(key, count))[key] || [];
+      this.phrases.set(key, decodeGaps(gaps, this.meta.documents));
     }
   }
 
@@ -179,19 +278,18 @@ export class ArchiveSearch {
   // Every query term is required; stories that hold each space-separated part of the query as a
   // whole phrase (every trigram of it) come first, then lunr's score, then the newer story.
   async search(query, filters = {}) {
-    await this.ready();
+    // Once meta.json is here the shards are requested before this function first yields.
+    if (!this.meta) await this.ready();
     const groups = this.tokenizer.queryGroups(query);
     const terms = [...new Set(groups.flat())];
-    if (!terms.length) return { query, groups, terms, total: 0, hits: [] };
+    if (!terms.length) return new Found(query, groups, terms);
     const trigrams = [...new Set(this.tokenizer.trigrams(query))];
     const [keep] = await Promise.all([
       this.filter(filters),
       this.loadTerms(terms),
       this.loadTrigrams(trigrams),
     ]);
-    if (terms.some((term) => !this.postings.get(term))) {
-      return { query, groups, terms, total: 0, hits: [] };
-    }
+    if (terms.some((term) => !this.postings.get(term))) return new Found(query, groups, terms);
     // lunr's score of every article holding all terms, in one pass over the postings.
     const count = this.meta.documents;
     const sums = new Float64Array(count);
@@ -209,22 +307,50 @@ export class ArchiveSearch {
         }
       }
     });
+    // Candidates are the articles of the last term that hold every other term too, kept in
+    // typed arrays: tens of thousands of objects and a full sort cost a slow phone dearly.
     const phraseSets = trigrams.map((key) => this.phrases.get(key));
     const norm = Math.sqrt(terms.length);
-    const ranked = [];
-    for (let id = 0; id < count; id += 1) {
-      if (matched[id] !== terms.length || (keep && !keep(id))) continue;
-      ranked.push({ id, score: sums[id] / norm, phrase: phraseSets.every((s) => s.has(id)) });
+    const last = terms.length - 1;
+    const ids = new Int32Array(count);
+    let total = 0;
+    for (const { refs } of this.postings.get(terms[last])) {
+      for (let i = 0; i < refs.length; i += 1) {
+        const id = refs[i];
+        if (lastTerm[id] !== last || matched[id] !== terms.length) continue;
+        lastTerm[id] = -1; // an article holding the term in two fields is a candidate once
+        if (keep && !keep(id)) continue;
+        ids[total] = id;
+        total += 1;
+      }
     }
-    const order = (a, b) => b.phrase - a.phrase || b.score - a.score || b.id - a.id;
-    ranked.sort(order);
+    const ranking = new Ranking(ids.subarray(0, total), sums, norm, phraseSets);
+    // The best lunrTop in order; the rest are ordered only when a reader pages past them.
+    const top = ranking.best(this.lunrTop);
+    // The first page's records are fetched while lunr scores: its order is this one (the
+    // relevance tests check), so they are the records the page will show.
+    for (const hit of top.slice(0, this.prefetch)) this.document(hit.id);
     // lunr itself scores and orders what the reader sees first.
-    const top = ranked.slice(0, this.lunrTop);
     const scores = this.lunrScores(terms, new Set(top.map((hit) => hit.id)));
     for (const hit of top) hit.score = scores.get(hit.id);
-    top.sort(order);
-    const hits = top.concat(ranked.slice(this.lunrTop));
-    return { query, groups, terms, total: hits.length, hits };
+    top.sort(byRank);
+    return new Found(query, groups, terms, top, ranking);
+  }
+
+  // Runs every step of a search once on a made-up two-article index, without fetching:
+  // the first real query then runs compiled code, not code parsed and compiled on the spot.
+  warmUp() {
+    const saved = { meta: this.meta, postings: this.postings, phrases: this.phrases };
+    try {
+      this.meta = { ...this.meta, documents: 2 };
+      const field = decodeField([0, 1500, 1, 700]);
+      this.postings = new Map([["工会", this.meta.fields.map(() => field)]]);
+      this.phrases = new Map();
+      this.lunrScores(["工会"], new Set([0, 1]));
+      highlight("重庆工会驿站", this.tokenizer, this.tokenizer.queryGroups("工会"), 120);
+    } finally {
+      Object.assign(this, saved);
+    }
   }
 
   async filter({ column, district, year } = {}) {

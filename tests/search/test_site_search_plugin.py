@@ -62,3 +62,8 @@ def test_twins_are_linked_relative_to_the_editions_root():
     assert twin_folder("zh-hant/", EDITION_LINKS) == "../"
     assert twin_folder("zh-hant-hk/", EDITION_LINKS) == "../"
     assert twin_folder("", EDITION_LINKS[:1]) is None
+
+
+def test_the_index_cache_lives_in_pelicans_cache_path(tmp_path):
+    assert site_search.cache_folder(_settings(CACHE_PATH=str(tmp_path))) == tmp_path / "search"
+    assert site_search.cache_folder(_settings()) == Path("cache") / "search"
