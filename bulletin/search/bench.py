@@ -6,7 +6,9 @@
 For each size it recombines the seed archive's paragraphs into articles (dates over twenty years,
 random columns and districts), makes the Traditional edition with OpenCC s2tw, and reports:
 the index build time for both editions (tokenizing, scoring, writing; OpenCC conversion of the
-articles is not counted, that is the Traditional edition's job), the size of the index on disk,
+articles is not counted, that is the Traditional edition's job) with a cold cache, the rebuild
+after one new issue of ten articles with the cache that build left (into the same folder, and
+into a fresh one), the peak memory of the build, the size of the index on disk,
 and the bytes a reader downloads for a first query and for later ones, gzip-compressed
 (scripts, meta, term shards, and the store files of the first page of results), measured by
 running js/search.js in Node against the files. Pagefind (`pagefind[extended]`, which segments
@@ -20,6 +22,7 @@ from __future__ import annotations
 import gzip
 import json
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -142,6 +145,12 @@ class Measure:
     queries: list[QueryBytes] = field(default_factory=list)
     # Time to first result in headless Chromium, 4x CPU throttling: query -> milliseconds.
     first_result_ms: dict[str, float] = field(default_factory=dict)
+    # Ours: rebuilding both editions after one new issue (ISSUE articles) with the cache the
+    # full build left, into the same folder and into a fresh one; files the first rewrote.
+    rebuild_seconds: float = 0.0
+    rebuild_fresh_seconds: float = 0.0
+    rebuild_files_written: int = 0
+    peak_mb: float = 0.0  # largest process of the full build
 
 
 def _in_script(queries: Sequence[str], edition: str) -> list[str]:
@@ -163,10 +172,32 @@ def _kinds(plan: list[dict]) -> list[str]:
     return ["first" if step["fresh"] else "later" for step in plan]
 
 
+ISSUE = 10
+
+
+def new_issue(docs: Sequence[SearchDocument], count: int = ISSUE) -> list[SearchDocument]:
+    """``count`` more articles, dated after every article of ``docs``."""
+    last_year = max(int(doc["year"]) for doc in docs)
+    added = []
+    for number, doc in enumerate(synthetic_documents(count, seed=11)):
+        date = f"{last_year + 1}-01-15"
+        added.append({**doc, "id": f"issue-{number:02d}", "date": date, "year": last_year + 1})
+    return added  # type: ignore[return-value]
+
+
+def _peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
 def measure_ours(docs: dict[str, list[SearchDocument]], out: Path) -> list[Measure]:
+    cache = out.parent / "search-cache"
     started = time.perf_counter()
-    build_search(docs, out)
+    build_search(docs, out, cache_dir=cache)
     seconds = time.perf_counter() - started
+    peak = _peak_mb()
+    rebuilt = _rebuild(docs, out, cache)
     scripts = sum(_gz(out / name) for name in ("lunr.min.js", "search.js", "tokenize.js"))
     scripts += _gz(out / "search-page.js")
     measures = []
@@ -174,6 +205,10 @@ def measure_ours(docs: dict[str, list[SearchDocument]], out: Path) -> list[Measu
         plan = _query_plan(edition)
         files, raw, packed = folder_size(out / edition)
         measure = Measure("lunr shards", len(docs[edition]), seconds, files, raw, packed)
+        measure.rebuild_seconds, measure.rebuild_fresh_seconds, measure.rebuild_files_written = (
+            rebuilt[edition]
+        )
+        measure.peak_mb = peak
         request = {"index": str(out / edition), "pageSize": PAGE_SIZE, "queries": plan}
         answers = _node(HARNESS, request)
         for kind, answer in zip(_kinds(plan), answers, strict=True):
@@ -184,6 +219,29 @@ def measure_ours(docs: dict[str, list[SearchDocument]], out: Path) -> list[Measu
             )
         measures.append(measure)
     return measures
+
+
+def _rebuild(
+    docs: dict[str, list[SearchDocument]], out: Path, cache: Path
+) -> dict[str, tuple[float, float, int]]:
+    """Time a rebuild after one new issue, into ``out`` and into a fresh folder, then put the
+    original index back so the queries run against it."""
+    issue = new_issue(next(iter(docs.values())))
+    later = {
+        name: [*documents, *(traditional_edition(issue) if name == "zh-hant" else issue)]
+        for name, documents in docs.items()
+    }
+    warm = out.parent / "search-cache-warm"
+    shutil.copytree(cache, warm)
+    started = time.perf_counter()
+    built = build_search(later, out, cache_dir=cache, assets=False)
+    same_folder = time.perf_counter() - started
+    started = time.perf_counter()
+    build_search(later, out.parent / "search-fresh", cache_dir=warm, assets=False)
+    fresh_folder = time.perf_counter() - started
+    shutil.rmtree(out.parent / "search-fresh")
+    build_search(docs, out, assets=False)
+    return {name: (same_folder, fresh_folder, index.files_written) for name, index in built.items()}
 
 
 def _html_page(doc: SearchDocument, lang: str) -> str:
@@ -290,6 +348,13 @@ def _describe(figure: dict) -> str:
         f"build {figure['build_seconds']:.1f} s (both editions), {figure['files']} files, "
         f"{figure['bytes_raw'] / 1e6:.1f} MB ({figure['bytes_gzip'] / 1e6:.1f} MB gzipped)"
     ]
+    if figure["rebuild_seconds"]:
+        lines.append(
+            f"  after one new issue: rebuild {figure['rebuild_seconds']:.1f} s in the same folder "
+            f"({figure['rebuild_files_written']} files rewritten), "
+            f"{figure['rebuild_fresh_seconds']:.1f} s into a fresh folder; "
+            f"peak {figure['peak_mb']:.0f} MB"
+        )
     for q in figure["queries"]:
         lines.append(
             f"  {q['kind']:5} {q['query']:8} {q['results']:6} results "

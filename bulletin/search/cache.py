@@ -38,6 +38,7 @@ from bulletin.search.postings import (
     WORD_KEY,
     Postings,
     Tables,
+    blocks,
 )
 
 log = logging.getLogger(__name__)
@@ -116,21 +117,7 @@ def _checked(arrays: dict[str, np.ndarray], header: dict, field_count: int) -> C
     if any(code >= TABLE_SIZE for code in chars):
         raise ValueError("a character that is not CJK")
     tables = Tables(chars, words)
-    terms = np.unique(postings >> np.uint64(FIELD_SHIFT))  # (term, field) pairs
-    fields = terms & np.uint64(7)
-    terms >>= np.uint64(TERM_SHIFT - FIELD_SHIFT)
-    words_at = terms >= WORD_KEY
-    cids = np.concatenate(
-        (terms[~words_at] >> np.uint64(CID_BITS), terms[~words_at] & np.uint64(MAX_CHARS))
-    )
-    trigram_cids = np.unique(trigrams >> np.uint64(TRIGRAM_DOC_BITS))
-    for shift in (0, CID_BITS, 2 * CID_BITS):
-        cids = np.append(cids, (trigram_cids >> np.uint64(shift)) & np.uint64(MAX_CHARS))
-    if (
-        (len(fields) and int(fields.max()) >= field_count)
-        or (len(cids) and int(cids.max()) > len(chars))
-        or (words_at.any() and int(terms[words_at].max()) >= WORD_KEY + len(words))
-    ):
+    if not _numbers_known(postings, trigrams, field_count, len(chars), len(words)):
         raise ValueError("postings of characters or words it does not list")
     return CachedEdition(
         [bytes(row) for row in hashes],
@@ -143,6 +130,30 @@ def _checked(arrays: dict[str, np.ndarray], header: dict, field_count: int) -> C
         tables,
         str(header["fold"]),
     )
+
+
+def _numbers_known(
+    postings: np.ndarray, trigrams: np.ndarray, field_count: int, chars: int, words: int
+) -> bool:
+    """Every field, character and word number in the postings is one the tables have."""
+    for piece in blocks(len(postings)):
+        values = postings[piece]
+        if int(((values >> np.uint64(FIELD_SHIFT)) & np.uint64(7)).max()) >= field_count:
+            return False
+        terms = values >> np.uint64(TERM_SHIFT)
+        word = terms >= WORD_KEY
+        if word.any() and int(terms[word].max()) >= WORD_KEY + words:
+            return False
+        cjk = terms[~word]
+        first, second = cjk >> np.uint64(CID_BITS), cjk & np.uint64(MAX_CHARS)
+        if len(cjk) and max(int(first.max()), int(second.max())) > chars:
+            return False
+    for piece in blocks(len(trigrams)):
+        values = trigrams[piece] >> np.uint64(TRIGRAM_DOC_BITS)
+        for shift in (0, CID_BITS, 2 * CID_BITS):
+            if int(((values >> np.uint64(shift)) & np.uint64(MAX_CHARS)).max()) > chars:
+                return False
+    return True
 
 
 def save(

@@ -209,12 +209,15 @@ def fold_string(fold_map: Mapping[str, str]) -> str:
 
 
 def edition_postings(
-    docs: Sequence[SearchDocument], fold_map: Mapping[str, str], cache_dir: Path | None = None
+    docs: Sequence[SearchDocument],
+    fold_map: Mapping[str, str],
+    hashes: Sequence[bytes],
+    cache_dir: Path | None = None,
 ) -> tuple[Postings, Tables, int]:
-    """The merged postings of ``docs`` (in index order), the tables their numbers refer to, and
-    how many articles were tokenized; with ``cache_dir``, reusing and updating its cache."""
+    """The merged postings of ``docs`` (in index order, ``hashes`` theirs), the tables their
+    numbers refer to, and how many articles were tokenized; with ``cache_dir``, reusing the
+    cache there and leaving it up to date."""
     fold = fold_string(fold_map)
-    hashes = [cache.document_hash(doc, FIELD_NAMES) for doc in docs]
     cached = cache.load(cache_dir, FIELD_NAMES) if cache_dir is not None else None
     tables = cached.tables if cached else Tables()
     lengths = np.zeros((len(docs), len(FIELDS)), dtype=np.int64)
@@ -234,6 +237,8 @@ def edition_postings(
         if np.all(np.diff(new_number[kept]) > 0):
             parts.append(renumber(cached.postings, new_number))
             lengths[new_number[kept]] = cached.postings.lengths[kept]
+            # The renumbered copy is all that is needed of the cached arrays from here.
+            cached.postings.postings = cached.postings.trigrams = np.zeros(0, dtype=np.uint64)
             covered = np.zeros(len(docs), dtype=bool)
             covered[new_number[kept]] = True
             todo = np.flatnonzero(~covered)
@@ -249,6 +254,8 @@ def edition_postings(
         lengths[todo[start : start + CHUNK_DOCUMENTS]] = part.lengths
         parts.append(part)
     merged = merge(parts, lengths)
+    if cache_dir is not None and (cached is None or len(todo) or cached.hashes != list(hashes)):
+        cache.save(cache_dir, FIELD_NAMES, fold, hashes, merged, tables)
     return merged, tables, len(todo)
 
 
@@ -264,7 +271,8 @@ def write_edition_index(
     reuse (see cache.py); the output is the same with or without it.
     """
     docs = sort_documents(check_documents(documents))
-    merged, tables, tokenized = edition_postings(docs, fold_map, cache_dir)
+    hashes = [cache.document_hash(doc, FIELD_NAMES) for doc in docs]
+    merged, tables, tokenized = edition_postings(docs, fold_map, hashes, cache_dir)
     for sub in ("t", "p", "d", "f"):
         (out_dir / sub).mkdir(parents=True, exist_ok=True)
     out = OutputFolder(out_dir)
@@ -298,7 +306,4 @@ def write_edition_index(
     }
     out.write("meta.json", _dump(meta).encode("utf-8"))
     out.remove_others(("t", "p", "d", "f"))
-    if cache_dir is not None and tokenized:
-        hashes = [cache.document_hash(doc, FIELD_NAMES) for doc in docs]
-        cache.save(cache_dir, FIELD_NAMES, fold_string(fold_map), hashes, merged, tables)
     return EditionIndex(len(docs), len(terms), shards, out.bytes, out.changed, tokenized)

@@ -214,14 +214,20 @@ def tokenize_documents(
 
 
 def merge(parts: Sequence[Postings], lengths: np.ndarray) -> Postings:
-    """One edition's postings from sorted parts; ``lengths`` are already the edition's."""
-    # Each part is a sorted run: the stable sort (timsort) merges runs instead of re-sorting.
+    """One edition's postings from sorted parts; ``lengths`` are already the edition's.
+
+    The parts' arrays are released as they are merged, to keep the peak low.
+    """
     empty = np.zeros(0, dtype=np.uint64)
-    postings = np.sort(np.concatenate([empty, *(p.postings for p in parts)]), kind="stable")
-    trigrams = np.sort(np.concatenate([empty, *(p.trigrams for p in parts)]), kind="stable")
+    postings = np.concatenate([empty, *(p.postings for p in parts)])
+    trigrams = np.concatenate([empty, *(p.trigrams for p in parts)])
     overflow: dict[int, int] = {}
     for part in parts:
         overflow.update(part.overflow)
+        part.postings = part.trigrams = empty
+    # Each part is a sorted run: the stable sort (timsort) merges runs instead of re-sorting.
+    postings.sort(kind="stable")
+    trigrams.sort(kind="stable")
     return Postings(postings, trigrams, lengths, overflow)
 
 
@@ -299,7 +305,7 @@ def score_postings(
     pairs = np.diff(np.append(term_start, total))
     idf_by_pairs = {int(p): scoring.idf(int(p), document_count) for p in np.unique(pairs)}
     idf_of_term = np.array([idf_by_pairs[int(p)] for p in pairs.tolist()])
-    term_number = np.cumsum(new_term) - 1
+    term_number = np.cumsum(new_term, dtype=np.int32) - 1
     del term_of
 
     norms = np.zeros(lengths.shape, dtype=np.float64)  # [article, field]
@@ -314,8 +320,8 @@ def score_postings(
     new_list = np.ones(total, dtype=bool)
     new_list[1:] = list_key[1:] != list_key[:-1]
     del list_key
-    gaps = np.empty(total, dtype=np.int64)
-    milli = np.empty(total, dtype=np.int64)
+    gaps = np.empty(total, dtype=np.int32)
+    milli = np.empty(total, dtype=np.int32)
     previous_doc = 0
     for piece in blocks(total):
         values = postings[piece]
