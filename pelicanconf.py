@@ -76,6 +76,15 @@ BULLETIN_SEEDS_PATH = "seeds"
 BULLETIN_REPORT_PATH = "reports/ingest.md"
 BULLETIN_STRICT = False
 
+# Pelican's reader cache: each article's Markdown, read and rendered, kept between builds under
+# the hash of its file (file times cannot be trusted in a fresh clone). site_incremental
+# ignores it for a build whose code, theme or settings differ from the last one's.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+CHECK_MODIFIED_METHOD = "sha256"
+GZIP_CACHE = False  # gzip costs seconds on twenty years of articles; the cache is local
+
 # A date must come from the text or the editor, never from the build machine's clock.
 DEFAULT_DATE = None
 TYPOGRIFY = False  # breaks Chinese quotes
@@ -85,6 +94,8 @@ JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
     "extensions": [],
+    # Templates do not change during a build: no stat() per include on every page.
+    "auto_reload": False,
 }
 
 # Articles are Markdown only; docutils would warn that it has no zh-hans localisation.

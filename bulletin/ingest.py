@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +22,7 @@ from .model import DroppedLine, Warning
 from .store import ContentStore, StoreResult
 
 FALLBACK_DATE = dt.date(1970, 1, 1)
+NO_DATE = "no date found"
 
 
 class IngestError(RuntimeError):
@@ -84,7 +88,7 @@ def process_seed(path: Path, source: str, previous_date: dt.date | None) -> Issu
     else:
         inferred, how = infer_issue_date(text)
         report.date = inferred or previous_date or FALLBACK_DATE
-        report.date_note = f"inferred: {how}" if inferred else "no date found"
+        report.date_note = f"inferred: {how}" if inferred else NO_DATE
         report.warnings.append(
             Warning(
                 source,
@@ -129,6 +133,57 @@ def _simplified_master(text: str, source: str, report: IssueReport) -> str:
     return master.text
 
 
+PARALLEL_FROM = 40  # issues to parse; below that, starting worker processes costs more
+
+
+def _parse_all(
+    seeds_dir: Path, files: list[Path], cache, progress: ProgressFn | None
+) -> list[IssueReport]:
+    """Every issue parsed, from the cache where its input did not change.
+
+    Issues are independent except for one fallback: an issue with no date anywhere takes the
+    previous issue's. So issues are parsed without it (on every core when there are many), and
+    the rare issue that needed it is parsed again, in order, with the date it should take.
+    """
+    sources = [f"{seeds_dir.name}/{path.name}" for path in files]
+    keys = [seed_key(path, source) for path, source in zip(files, sources, strict=True)]
+    parsed: list[IssueReport | None] = [cache.get(key) for key in keys]
+    todo = [index for index, issue in enumerate(parsed) if issue is None]
+    done = len(files) - len(todo)
+    for index, issue in _parse(files, sources, todo):
+        parsed[index] = issue
+        cache.put(keys[index], issue)
+        done += 1
+        if progress:
+            progress(done, len(files), files[index].name)
+    cache.save()
+    issues: list[IssueReport] = []
+    previous: dt.date | None = None
+    for path, source, issue in zip(files, sources, parsed, strict=True):
+        assert issue is not None
+        if issue.date_note == NO_DATE and previous is not None:
+            issue = process_seed(path, source, previous)
+        previous = issue.date or previous
+        issues.append(issue)
+    return issues
+
+
+def _parse(files: list[Path], sources: list[str], todo: list[int]):
+    """(index, parsed issue) for each index in `todo`, in order."""
+    jobs = [(files[i], sources[i], None) for i in todo]
+    if len(todo) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        yield from zip(todo, (process_seed(*job) for job in jobs), strict=True)
+        return
+    # spawn, not fork: the ingest may run inside a build whose progress bar has a thread.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(os.cpu_count(), mp_context=context) as pool:
+        yield from zip(todo, pool.map(_process_job, jobs, chunksize=8), strict=True)
+
+
+def _process_job(job: tuple[Path, str, dt.date | None]) -> IssueReport:
+    return process_seed(*job)
+
+
 def ingest(
     seeds_dir: Path,
     content_dir: Path,
@@ -143,20 +198,7 @@ def ingest(
     """
     started = time.perf_counter()
     files = seed_files(seeds_dir)
-    cache = issue_cache(cache_dir)
-    issues: list[IssueReport] = []
-    previous: dt.date | None = None
-    for index, path in enumerate(files, start=1):
-        source = f"{seeds_dir.name}/{path.name}"
-        key = seed_key(path, source, previous)
-        issue = cache.get(key)
-        if issue is None:
-            issue = process_seed(path, source, previous)
-            cache.put(key, issue)
-        previous = issue.date or previous
-        issues.append(issue)
-        if progress:
-            progress(index, len(files), path.name)
+    issues = _parse_all(seeds_dir, files, issue_cache(cache_dir), progress)
     result = StoreResult()
     report = IngestReport(issues, result, 0.0)
     if strict and report.warnings:
@@ -177,6 +219,5 @@ def ingest(
             if relative not in produced:
                 store.retire(relative, result)
     store.save()
-    cache.save()
     report.seconds = time.perf_counter() - started
     return report

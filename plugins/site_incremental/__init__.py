@@ -12,8 +12,10 @@ plus, for every key, the theme, the code (bulletin/, plugins/), the glossary, th
 versions and the run's settings. Every other page (home, indexes, overview, the newest page of
 each list) is rendered every time; they are few.
 
-Column, district and partner lists are always paginated from the oldest (the theme expects
-it). Settings: SITE_INCREMENTAL (default True; False renders every page), SITE_PREVIOUS_OUTPUT (the
+Templates are compiled once and kept in `<CACHE_PATH>/jinja` (Jinja's bytecode cache). Column,
+district and partner lists are always paginated from the oldest (the theme expects it).
+
+Settings: SITE_INCREMENTAL (default True; False renders every page), SITE_PREVIOUS_OUTPUT (the
 published site a staged build carries pages over from; set by `invoke build`; without it the
 build writes in place and unchanged pages are left alone). The memo is
 `<CACHE_PATH>/pages-<edition>.json`.
@@ -27,6 +29,7 @@ import os
 from importlib.metadata import version
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.writers import Writer
 
@@ -47,8 +50,14 @@ def enabled(settings) -> bool:
 
 
 def run_fingerprint(settings) -> str:
-    """What every page of this run depends on besides its stories. The search engine's code
-    (bulletin/search, plugins/site_search) writes its own files, never a page."""
+    """What every page of this run depends on besides its stories (computed when the run
+    starts, see _check_content_cache)."""
+    return settings.get("SITE_FINGERPRINT") or compute_fingerprint(settings)
+
+
+def compute_fingerprint(settings) -> str:
+    """The theme, the code, the glossary, the libraries and the settings. The search engine's
+    code (bulletin/search, plugins/site_search) writes its own files, never a page."""
     code = files_digest(
         [ROOT / "bulletin", ROOT / "plugins"],
         frozenset({".py", ".toml"}),
@@ -185,6 +194,46 @@ def _save(pelican) -> None:
         )
 
 
+def _check_content_cache(pelican) -> None:
+    """Pelican's reader cache knows when an article changed, not when the code reading it or
+    the settings did: a build whose fingerprint differs from the last one's reads afresh."""
+    settings = pelican.settings
+    if not enabled(settings):
+        return
+    # An edition's run starts from the master's settings: recompute, and decide from what the
+    # settings file asked for, not from what the master's run decided for itself.
+    settings["SITE_FINGERPRINT"] = fingerprint = compute_fingerprint(settings)
+    wanted = settings.setdefault("SITE_LOAD_CONTENT_CACHE", settings.get("LOAD_CONTENT_CACHE"))
+    stamp = Path(settings["CACHE_PATH"]) / "fingerprint"
+    try:
+        same = stamp.read_text(encoding="utf-8") == fingerprint
+    except OSError:
+        same = False
+    settings["LOAD_CONTENT_CACHE"] = bool(wanted) and same
+
+
+def _stamp_content_cache(pelican) -> None:
+    settings = pelican.settings
+    if enabled(settings) and settings.get("CACHE_CONTENT") and settings.get("SITE_FINGERPRINT"):
+        stamp = Path(settings["CACHE_PATH"]) / "fingerprint"
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(settings["SITE_FINGERPRINT"], encoding="utf-8")
+
+
+def _compiled_templates(generator) -> None:
+    """Every generator has its own Jinja environment and compiled each template anew on every
+    build; Jinja's bytecode cache keys them by name and source checksum."""
+    env = getattr(generator, "env", None)
+    if not enabled(generator.settings) or env is None or env.bytecode_cache is not None:
+        return
+    folder = Path(generator.settings["CACHE_PATH"]) / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+
+
 def register() -> None:
+    signals.initialized.connect(_check_content_cache)
+    signals.finalized.connect(_stamp_content_cache)
+    signals.generator_init.connect(_compiled_templates)
     signals.get_writer.connect(_writer_class)
     signals.finalized.connect(_save)

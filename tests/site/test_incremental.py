@@ -130,3 +130,27 @@ def test_memo_carries_over_only_matching_files(tmp_path):
     (previous / "a" / "page.html").write_text("changed!", encoding="utf-8")
     again = PageMemo(memo_file, previous, tmp_path / "again")
     assert not again.carry_over("a/page.html", "key-1")  # the file is not what was recorded
+
+
+def test_pelicans_reader_cache_is_used_only_when_nothing_but_content_changed(
+    kit, build_site, tmp_path
+):
+    from types import SimpleNamespace
+
+    import site_incremental
+    from pelican.settings import read_settings
+
+    settings = read_settings(
+        str(kit.ROOT / "pelicanconf.py"), override={"CACHE_PATH": str(tmp_path)}
+    )
+    assert settings["LOAD_CONTENT_CACHE"] and settings["CHECK_MODIFIED_METHOD"] == "sha256"
+    run = SimpleNamespace(settings=settings)
+    site_incremental._check_content_cache(run)
+    assert not settings["LOAD_CONTENT_CACHE"]  # no stamp yet: nothing to trust
+    site_incremental._stamp_content_cache(run)
+    # The next run (an edition's run inherits the master's decision; it must decide again).
+    site_incremental._check_content_cache(run)
+    assert settings["LOAD_CONTENT_CACHE"]
+    other = dict(settings, SITESUBTITLE="另一个副标题", SITE_FINGERPRINT="")
+    site_incremental._check_content_cache(SimpleNamespace(settings=other))
+    assert not other["LOAD_CONTENT_CACHE"]  # settings changed: read every article again
