@@ -164,6 +164,10 @@ def build_archive(generator) -> None:
 
     issue_of = {id(story): issue for issue in issues for story in issue.stories}
     for article in articles:
+        # Slugs are final (assign_slugs ran before the taxonomy): fix the URL once. Pelican
+        # formats Content.url from its settings on every access otherwise, and the theme reads
+        # each story's URL on many pages. `override_*` is Pelican's own way to set one.
+        article.override_url, article.override_save_as = article.url, article.save_as
         issue = issue_of.get(id(article))
         article.bulletin_issue = issue
         before, after = neighbours(issue, article) if issue else (None, None)
