@@ -3,7 +3,10 @@
     python bench/site_bench.py 1000 5000 20000      (invoke bench --sizes 1000,5000,20000)
 
 For each size: a synthetic archive in the seeds' raw format (bench/synth.py); our full build
-(ingest + site, as `invoke build` runs it); a rebuild after one new issue; vanilla Pelican
+(ingest, both editions, search: what `invoke build` runs, staged into a fresh folder with an
+empty cache, bench/build.py); a rebuild after one new issue (the same command again, with the
+cache and the published site the full build left); search on the built site in Chromium
+(bench/search_probe.py: bytes per query and time to first result); vanilla Pelican
 (bench/vanilla_pelicanconf.py) on the same ingested articles, cold and with a warm content
 cache. Ratios are against vanilla measured in the same run, because the machine is shared.
 """
@@ -24,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.search_probe import probe  # noqa: E402
 from bench.synth import STORIES_PER_ISSUE, write_archive  # noqa: E402
 
 
@@ -44,6 +48,11 @@ def measured(args: list[str]) -> Run:
     return Run(seconds, usage.ru_maxrss / 1024)
 
 
+def _ours(output: Path, overrides: dict[str, object]) -> list[str]:
+    build = str(ROOT / "bench" / "build.py")
+    return [sys.executable, build, "pelicanconf.py", str(output), json.dumps(overrides)]
+
+
 def _pelican(content: Path, output: Path, settings: str, extra: dict[str, object]) -> list[str]:
     args = [sys.executable, "-m", "pelican", str(content), "-s", settings, "-o", str(output), "-q"]
     if extra:  # one -e with every setting: a second -e replaces the first
@@ -60,15 +69,19 @@ def bench_size(articles: int, work: Path) -> dict[str, float]:
     write_archive(seeds, articles)
     content.mkdir()  # Pelican checks the content path before the ingest plugin fills it
     ours = {
+        "PATH": str(content),
         "BULLETIN_SEEDS_PATH": str(seeds),
         "BULLETIN_REPORT_PATH": str(work / "ingest.md"),
+        "BULLETIN_REVIEW_PATH": str(work / "review-{edition}.md"),
         "BULLETIN_QUIET": True,
+        "CACHE_PATH": str(work / "cache"),
     }
-    full = measured(_pelican(content, output, "pelicanconf.py", ours))
+    full = measured(_ours(output, ours))
+    search = probe(output)
     # One more issue arrives: the rebuild an editor waits for every week.
     extra = write_archive(work / "next", articles + STORIES_PER_ISSUE)[-1]
     shutil.copy(extra, seeds / extra.name)
-    rebuild = measured(_pelican(content, output, "pelicanconf.py", ours))
+    rebuild = measured(_ours(output, ours))
     vanilla_content = work / "vanilla-content"
     shutil.copytree(content, vanilla_content)
     vanilla_settings = str(ROOT / "bench" / "vanilla_pelicanconf.py")
@@ -79,6 +92,9 @@ def bench_size(articles: int, work: Path) -> dict[str, float]:
     vanilla_warm = measured(
         _pelican(vanilla_content, work / "vanilla-out", vanilla_settings, warm_settings)
     )
+    first = next(r for r in search if r["kind"] == "first" and r["edition"] == "(root)")
+    later = [r for r in search if r["kind"] == "later"]
+    print(json.dumps(search, ensure_ascii=False), flush=True)
     return {
         "articles": articles,
         "full build s": full.seconds,
@@ -90,6 +106,10 @@ def bench_size(articles: int, work: Path) -> dict[str, float]:
         "full / vanilla": full.seconds / vanilla.seconds,
         "rebuild / full": rebuild.seconds / full.seconds,
         "output MB": size_of(output) / 2**20,
+        "search first query KB": first["KB"],
+        "search first query ms": first["ms to first result"],
+        "search later queries KB": max(r["KB"] for r in later),
+        "search later queries ms": max(r["ms to first result"] for r in later),
         "vanilla output MB": size_of(work / "vanilla-out") / 2**20,
     }
 
