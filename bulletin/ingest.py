@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .article import Article, make_article
+from .cache import PickleCache
 from .dates import infer_issue_date, issue_year
 from .decode import decode_bytes
 from .hant import simplified_master
@@ -19,6 +20,7 @@ from .ingest_cache import issue_cache, seed_key
 from .issue import IssueInfo, parse_text, read_sidecar
 from .markdown import line_ranges, render_article
 from .model import DroppedLine, Warning
+from .render import render_markdown, rendered_file, rendered_key, split_header
 from .store import ContentStore, StoreResult
 
 FALLBACK_DATE = dt.date(1970, 1, 1)
@@ -42,6 +44,7 @@ class IssueReport:
     warnings: list[Warning] = field(default_factory=list)
     skipped: bool = False
     rendered: dict[str, str] = field(default_factory=dict)  # content path -> Markdown
+    html: dict[str, str] = field(default_factory=dict)  # rendered_key(body) -> body HTML
 
 
 @dataclass
@@ -110,7 +113,10 @@ def process_seed(path: Path, source: str, previous_date: dt.date | None) -> Issu
             "Issue_title": info.title or parsed.headline or "",
             "Source": f"{source}:{line_ranges(story.lines())}",
         }
-        report.rendered[f"articles/{info.key}/{article.slug}.md"] = render_article(article, meta)
+        text = render_article(article, meta)
+        report.rendered[f"articles/{info.key}/{article.slug}.md"] = text
+        body = split_header(text)[1]
+        report.html[rendered_key(body)] = render_markdown(body)
     if not parsed.stories:
         report.warnings.append(Warning(source, None, "no-stories", "no story found in the file"))
     return report
@@ -174,10 +180,23 @@ def _parse(files: list[Path], sources: list[str], todo: list[int]):
     if len(todo) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         yield from zip(todo, (process_seed(*job) for job in jobs), strict=True)
         return
-    # spawn, not fork: the ingest may run inside a build whose progress bar has a thread.
-    context = multiprocessing.get_context("spawn")
+    # fork: workers start at once with the parser loaded, and any caller's main module works
+    # (spawn would import it again). They only parse and return; they never print, so the
+    # progress bar's thread in the parent is no concern.
+    context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(os.cpu_count(), mp_context=context) as pool:
         yield from zip(todo, pool.map(_process_job, jobs, chunksize=8), strict=True)
+
+
+def _keep_rendered(issues: list[IssueReport], cache_dir: Path | None) -> None:
+    """The bodies' HTML for the site's readers (bulletin.render), rendered by the workers."""
+    if cache_dir is None:
+        return
+    rendered = PickleCache(rendered_file(cache_dir))
+    for issue in issues:
+        for key, html in issue.html.items():
+            rendered.put(key, html)
+    rendered.save()
 
 
 def _process_job(job: tuple[Path, str, dt.date | None]) -> IssueReport:
@@ -199,6 +218,7 @@ def ingest(
     started = time.perf_counter()
     files = seed_files(seeds_dir)
     issues = _parse_all(seeds_dir, files, issue_cache(cache_dir), progress)
+    _keep_rendered(issues, cache_dir)
     result = StoreResult()
     report = IngestReport(issues, result, 0.0)
     if strict and report.warnings:

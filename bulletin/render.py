@@ -13,10 +13,13 @@ import datetime as dt
 import html
 import re
 from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.container import container_plugin
 
+from bulletin.cache import code_fingerprint, text_key
 from bulletin.hant.marks import no_convert_plugin
 from bulletin.site.marks import literal_braces_plugin
 
@@ -54,6 +57,20 @@ def markdown_renderer() -> MarkdownIt:
 
 def render_markdown(text: str) -> str:
     return markdown_renderer().render(text)
+
+
+# Bodies are rendered once, by the ingest (on every core), into `<cache>/markdown.pickle`; each
+# edition's reader takes them from there and renders only what an editor changed since.
+RENDERED_FILE = "markdown.pickle"
+MARKDOWN_IT = version("markdown-it-py")
+
+
+def rendered_key(body: str) -> str:
+    return text_key(code_fingerprint(), MARKDOWN_IT, body)
+
+
+def rendered_file(cache_dir: Path) -> Path:
+    return Path(cache_dir) / RENDERED_FILE
 
 
 def split_header(text: str) -> tuple[list[tuple[str, str]], str]:

@@ -1,15 +1,40 @@
 """Pelican reader plugin: Markdown rendered by markdown-it-py instead of Python-Markdown.
 
-What it returns is kept by Pelican's reader cache between builds (CACHE_CONTENT in
-pelicanconf.py; site_incremental drops the cache when the code or settings change).
+Bodies come already rendered from the ingest where they can (`markdown.pickle` in the master's
+CACHE_PATH, BULLETIN_SHARED_CACHE, written by the ingest's workers): each edition then renders
+only what an editor changed since. What the reader returns is kept by Pelican's reader cache
+between builds (CACHE_CONTENT in pelicanconf.py; site_incremental drops it when the code or
+settings change).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pelican import signals
 from pelican.readers import BaseReader
 
-from bulletin.render import BULLETIN_FIELDS, bulletin_field, render_markdown, split_header
+from bulletin.cache import PickleCache
+from bulletin.render import (
+    BULLETIN_FIELDS,
+    bulletin_field,
+    render_markdown,
+    rendered_file,
+    rendered_key,
+    split_header,
+)
+
+_rendered: dict[str, PickleCache] = {}  # shared cache folder -> bodies rendered by the ingest
+
+
+def _render(body: str, settings) -> str:
+    folder = settings.get("BULLETIN_SHARED_CACHE") or settings.get("CACHE_PATH")
+    if not folder:
+        return render_markdown(body)
+    if folder not in _rendered:  # read once per process, never written here
+        _rendered[folder] = PickleCache(rendered_file(Path(folder)))
+    found = _rendered[folder].get(rendered_key(body))
+    return found if found is not None else render_markdown(body)
 
 
 class MarkdownItReader(BaseReader):
@@ -25,7 +50,7 @@ class MarkdownItReader(BaseReader):
             else self.process_metadata(key, value)
             for key, value in header
         }
-        return render_markdown(body), metadata
+        return _render(body, self.settings), metadata
 
 
 def _add_reader(readers) -> None:
@@ -40,6 +65,11 @@ def _forget_disabled_markdown(generator) -> None:
         generator.readers.disabled_readers.pop(extension, None)
 
 
+def _forget_rendered(_pelican) -> None:
+    _rendered.clear()  # a later build in this process reads the ingest's new file
+
+
 def register() -> None:
+    signals.initialized.connect(_forget_rendered)
     signals.readers_init.connect(_add_reader)
     signals.generator_init.connect(_forget_disabled_markdown)

@@ -15,9 +15,8 @@ from typing import Any
 
 from pelican.contents import Article, Page
 
-from bulletin.cache import PickleCache, text_key
+from bulletin.cache import PickleCache, code_fingerprint, text_key
 from bulletin.hant import converter_for
-from bulletin.ingest_cache import code_fingerprint
 from bulletin.site.editions import (
     EditionText,
     SiteEdition,

@@ -39,6 +39,8 @@ def configure_run(pelican) -> None:
     settings["EDITION"] = edition
     settings["EDITION_LINKS"] = [e.link_entry() for e in editions]
     settings.setdefault("SITE_OUTPUT_PATH", pelican.output_path)
+    # The master's cache folder (the ingest's bodies), for every edition's reader.
+    settings.setdefault("BULLETIN_SHARED_CACHE", settings.get("CACHE_PATH"))
     if edition.is_master:
         # DELETE_OUTPUT_DIRECTORY must not remove what the other editions are writing.
         folders = {e.path.split("/", 1)[0] for e in editions if e.path}

@@ -65,3 +65,16 @@ def test_an_unreadable_cache_is_ignored_with_a_warning(seeds, tmp_path, parsed, 
         report = ingest(seeds, tmp_path / "content", cache_dir=tmp_path / "cache")
     assert "ignoring the cache" in caplog.text
     assert len(parsed) == 5 and len(report.articles) == 20
+
+
+def test_the_ingest_leaves_each_body_rendered_for_the_sites_readers(seeds, tmp_path):
+    from bulletin.cache import PickleCache
+    from bulletin.render import render_markdown, rendered_file, rendered_key, split_header
+
+    ingest(seeds, tmp_path / "content", cache_dir=tmp_path / "cache")
+    rendered = PickleCache(rendered_file(tmp_path / "cache")).old
+    bodies = [
+        split_header(p.read_text(encoding="utf-8"))[1] for p in (tmp_path / "content").rglob("*.md")
+    ]
+    assert len(bodies) == 20 and len(rendered) == 20
+    assert all(rendered[rendered_key(body)] == render_markdown(body) for body in bodies)
