@@ -76,12 +76,13 @@ BULLETIN_SEEDS_PATH = "seeds"
 BULLETIN_REPORT_PATH = "reports/ingest.md"
 BULLETIN_STRICT = False
 
-# Pelican's reader cache: each article's Markdown, read and rendered, kept between builds under
-# the hash of its file (file times cannot be trusted in a fresh clone). site_incremental
-# ignores it for a build whose code, theme or settings differ from the last one's.
+# Pelican's content cache: each article as read (and, in an edition, converted) kept between
+# builds under the hash of its file (file times cannot be trusted in a fresh clone).
+# site_incremental ignores it for a build whose code, theme or settings differ from the last
+# one's, and points the cached articles at this build's context.
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
-CONTENT_CACHING_LAYER = "reader"
+CONTENT_CACHING_LAYER = "generator"
 CHECK_MODIFIED_METHOD = "sha256"
 GZIP_CACHE = False  # gzip costs seconds on twenty years of articles; the cache is local
 

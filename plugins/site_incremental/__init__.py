@@ -220,6 +220,16 @@ def _stamp_content_cache(pelican) -> None:
         stamp.write_text(settings["SITE_FINGERPRINT"], encoding="utf-8")
 
 
+def _adopt_cached_content(generator) -> None:
+    """Articles from Pelican's generator-level cache still hold the context of the build that
+    read them (Content._context, used for links and the local SITEURL): give them this one."""
+    if not enabled(generator.settings):
+        return
+    for name in ("articles", "translations", "drafts", "hidden_articles"):
+        for content in getattr(generator, name, None) or ():
+            content._context = generator.context
+
+
 def _compiled_templates(generator) -> None:
     """Every generator has its own Jinja environment and compiled each template anew on every
     build; Jinja's bytecode cache keys them by name and source checksum."""
@@ -235,5 +245,6 @@ def register() -> None:
     signals.initialized.connect(_check_content_cache)
     signals.finalized.connect(_stamp_content_cache)
     signals.generator_init.connect(_compiled_templates)
+    signals.article_generator_pretaxonomy.connect(_adopt_cached_content)
     signals.get_writer.connect(_writer_class)
     signals.finalized.connect(_save)
