@@ -19,8 +19,10 @@
 import { Tokenizer, parseFoldMap } from "./tokenize.js";
 
 export const PAGE_SIZE = 10;
-// How many of the best candidates lunr itself scores and orders.
-export const LUNR_TOP = 100;
+// How many of the best candidates lunr itself scores and orders: the first two pages. Its cost
+// grows with them (80 ms for 100 on a 4x throttled CPU); the typed-array order of the others is
+// the same (tests/search/test_relevance.py).
+export const LUNR_TOP = 2 * PAGE_SIZE;
 // How many of the best results' records a search fetches while lunr scores (a phone's screen).
 export const PREFETCH = 3;
 
