@@ -260,3 +260,10 @@ def test_each_edition_has_its_own_index_linking_its_pages_and_their_twins(site, 
         twin_page = (site / folder / doc["alternate_url"]).resolve()
         assert twin_page == (site / twin / doc["url"]).resolve(), doc["alternate_url"]
         assert twin_page.is_file()
+
+
+def test_each_edition_keeps_its_index_cache_in_cache_path(site):
+    """site_search passes `<CACHE_PATH>/search/` to the index build: one cache per edition."""
+    caches = sorted(p.relative_to(site.parent) for p in site.parent.glob("cache/**/index.npz"))
+    assert [path.parent.name for path in caches] == ["zh-hans", "zh-hant"], caches
+    assert all("search" in path.parts for path in caches)
