@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import opencc
 
 from .config import write_config
@@ -86,7 +87,9 @@ def to_simplified(text: str, cache_dir: Path = DEFAULT_CACHE_DIR) -> str:
 def _changed(before: str, after: str) -> int:
     if len(before) != len(after):  # cannot happen with these configs; count the difference
         return abs(len(before) - len(after))
-    return sum(1 for a, b in zip(before, after, strict=True) if a != b)
+    # Every issue is checked on ingest: compare code points in bulk, not one by one in Python.
+    codes = np.frombuffer(before.encode("utf-32-le"), dtype=np.uint32)
+    return int(np.count_nonzero(codes != np.frombuffer(after.encode("utf-32-le"), np.uint32)))
 
 
 @lru_cache(maxsize=2)

@@ -19,6 +19,8 @@ Needs lunr.js from npm (`npm ci`).
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 import time
 from pathlib import Path
 
@@ -92,6 +94,7 @@ def write_index(generator, writer=None) -> None:
     documents = edition_documents(generator.articles, settings)
     # One edition per run, built in this process: the other editions' runs use the other cores.
     out = Path(generator.output_path) / scripts_url(settings)
+    _carry_over(settings, out / name)
     built = build_search({name: documents}, out, workers=1, cache_dir=cache_folder(settings))[name]
     log.info(
         "Search index %s: %d articles (%d tokenized), %d terms, %.0f KB (%d files written) "
@@ -104,6 +107,23 @@ def write_index(generator, writer=None) -> None:
         built.files_written,
         time.perf_counter() - started,
     )
+
+
+def _carry_over(settings, index_dir: Path) -> None:
+    """A staged build starts from an empty folder: hard-link the published index into it, so
+    the writer (which unlinks a file before changing it and removes the ones it no longer
+    has) creates only the files the new issue changed."""
+    previous_site = settings.get("SITE_PREVIOUS_OUTPUT")
+    site = settings.get("SITE_OUTPUT_PATH") or settings.get("OUTPUT_PATH")
+    if not previous_site or not site or index_dir.exists():
+        return
+    previous = Path(previous_site) / os.path.relpath(index_dir, site)
+    if previous.is_dir():
+        try:
+            shutil.copytree(previous, index_dir, copy_function=os.link)
+        except OSError as error:  # another filesystem: the writer simply writes everything
+            log.warning("search index not carried over from %s: %s", previous, error)
+            shutil.rmtree(index_dir, ignore_errors=True)
 
 
 def register() -> None:

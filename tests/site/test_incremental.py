@@ -39,7 +39,7 @@ def archive(kit, build_site, tmp_path):
             tmp_path / output,
             progress=False,
             overrides={
-                "PLUGINS": [p for p in plugins if p not in {"bulletin_ingest", "site_search"}],
+                "PLUGINS": [p for p in plugins if p != "bulletin_ingest"],
                 "PATH": str(content),
                 "CACHE_PATH": str(tmp_path / cache),
                 "BULLETIN_REVIEW_PATH": str(tmp_path / "review-{edition}.md"),
@@ -56,8 +56,8 @@ def files(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
-def inodes(root: Path) -> dict[str, int]:
-    return {str(p.relative_to(root)): p.stat().st_ino for p in root.rglob("*.html")}
+def inodes(root: Path, pattern: str = "*.html") -> dict[str, int]:
+    return {str(p.relative_to(root)): p.stat().st_ino for p in root.rglob(pattern)}
 
 
 def story_source(content: Path, page: str) -> Path:
@@ -67,12 +67,15 @@ def story_source(content: Path, page: str) -> Path:
 
 
 def test_unchanged_pages_are_carried_over_and_equal_a_build_from_scratch(archive):
-    first = inodes(archive())
+    first_root = archive()
+    first, first_index = inodes(first_root), inodes(first_root, "*.json")
     second_root = archive()
     second = inodes(second_root)
     carried = [name for name in second if second[name] == first.get(name)]
     stories = [name for name in second if "articles/" in name]
     assert set(stories) <= set(carried), "every story page is carried over"
+    index = inodes(second_root, "*.json")  # the search index files, carried over too
+    assert len(index) > 20 and all(index[n] == first_index.get(n) for n in index)
     assert "index.html" not in carried  # the home page is rendered every time
     scratch = archive(output="scratch", cache="scratch-cache", SITE_INCREMENTAL=False)
     assert files(second_root) == files(scratch)
