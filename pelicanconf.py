@@ -104,6 +104,10 @@ READERS = {"rst": None}
 # Ingest folders are issues, not columns: the column is the Category metadata.
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_CATEGORY = "专题"
+# Editions are separate runs, not Pelican translations: skip its translation matching, which
+# compares every article with every other (seconds at twenty thousand articles).
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
 # Newest issue first, stories in printed order inside an issue.
 ARTICLE_ORDER_BY = archive_sort_key
 

@@ -230,6 +230,29 @@ def _adopt_cached_content(generator) -> None:
             content._context = generator.context
 
 
+class _Members(list):
+    """A column's or district's stories with `in` by identity in constant time. Pelican's
+    tag and category pages filter every story of the archive with `story in stories` (a list
+    scan): quadratic, about 40 s a run at 20,000 articles."""
+
+    def __init__(self, items) -> None:
+        super().__init__(items)
+        self._ids = {id(item) for item in self}
+
+    def __contains__(self, item) -> bool:
+        return id(item) in self._ids
+
+
+def _fast_membership(generator) -> None:
+    if not enabled(generator.settings):
+        return
+    for tag, stories in list(generator.tags.items()):
+        generator.tags[tag] = _Members(stories)
+    generator.categories = [(cat, _Members(stories)) for cat, stories in generator.categories]
+    generator.authors = [(author, _Members(stories)) for author, stories in generator.authors]
+    generator._update_context(("tags", "categories", "authors"))
+
+
 def _compiled_templates(generator) -> None:
     """Every generator has its own Jinja environment and compiled each template anew on every
     build; Jinja's bytecode cache keys them by name and source checksum."""
@@ -246,5 +269,6 @@ def register() -> None:
     signals.finalized.connect(_stamp_content_cache)
     signals.generator_init.connect(_compiled_templates)
     signals.article_generator_pretaxonomy.connect(_adopt_cached_content)
+    signals.article_generator_finalized.connect(_fast_membership)
     signals.get_writer.connect(_writer_class)
     signals.finalized.connect(_save)
