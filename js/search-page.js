@@ -116,12 +116,19 @@ export async function mountSearchPage({ lunr = globalThis.lunr } = {}) {
     for (const name of FILTERS) if (selects[name]) selects[name].value = state[name];
   }
 
+  // Enter, a filter and Back/Forward leave an entry the reader may come back to; typing
+  // after one starts a new entry (then keeps replacing it) instead of overwriting it.
+  let committed = false;
   function remember(push) {
     const url = urlFor(current());
-    if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) {
-      return;
-    }
-    window.history[push ? "pushState" : "replaceState"](null, "", url);
+    const keep = push || committed;
+    committed = push || (committed && url === here());
+    if (url === here()) return;
+    window.history[keep ? "pushState" : "replaceState"](null, "", url);
+  }
+
+  function here() {
+    return `${window.location.pathname}${window.location.search}${window.location.hash}`;
   }
 
   // Appends the next page of results, each as soon as it and those above it have arrived.
@@ -245,6 +252,7 @@ export async function mountSearchPage({ lunr = globalThis.lunr } = {}) {
     first?.focus();
   });
   window.addEventListener("popstate", () => {
+    committed = true;
     apply(readUrl());
     run();
   });

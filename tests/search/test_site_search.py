@@ -210,6 +210,9 @@ def test_back_and_forward_between_searches(served, page, folder):
     page.goto(f"{served}/{folder}search.html")
     for query in ("北碚", "陈大林"):
         box.fill(query)
+        # A reader who pauses before Enter: the typing update runs first. It must not
+        # overwrite the entry of the search before (a race seen under load).
+        page.wait_for_timeout(400)
         box.press("Enter")
         expect(page.locator("#search-results h3 a").first).to_have_attribute(
             "href", f"articles/{first_of[query]}.html"
