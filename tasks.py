@@ -54,11 +54,16 @@ def _build(settings: str, output: Path = OUTPUT, overrides: dict | None = None) 
         raise
 
 
-@task(help={"output": "folder to build into (default output/)"})
-def build(c, output=str(OUTPUT)):
+@task(
+    help={
+        "output": "folder to build into (default output/)",
+        "timings": "print when each edition's run reached each phase",
+    }
+)
+def build(c, output=str(OUTPUT), timings=False):
     """Ingest the seeds and build every edition of the site into output/."""
     _ensure_node_modules(c)  # lunr.js for the search, copied into the site
-    _build("pelicanconf.py", Path(output).resolve())
+    _build("pelicanconf.py", Path(output).resolve(), {"SITE_TIMINGS": True} if timings else None)
 
 
 @task

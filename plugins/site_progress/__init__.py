@@ -3,6 +3,9 @@
 Progress is shown only when the SITE_PROGRESS setting is true (`invoke build` sets it), so
 tests and other callers stay quiet. The summary numbers are left on the Pelican object as
 `pelican.site_stats` for the caller, which prints the one-line summary (see runner.py).
+
+Each edition's run also notes when it reached each phase (`BuildStats.marks`: the clock is
+the monotonic one, shared by the forked edition runs); `invoke build --timings` prints them.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ class BuildStats:
     html_files: int = 0
     seconds: float = 0.0
     editions: int = 1
+    # (edition, phase, time.perf_counter()) in the order reached; see PHASES
+    marks: list[tuple[str, str, float]] = field(default_factory=list)
+    last_write: float = 0.0
 
     def summary(self, output: str) -> str:
         editions = f" in {self.editions} editions" if self.editions > 1 else ""
@@ -56,8 +62,50 @@ def _show(settings) -> bool:
     return _enabled(settings) and bool(settings.get("SITE_PROGRESS"))
 
 
+# Pelican's signals, in the order a run reaches them, and what was done by then.
+PHASES = {
+    "initialized": "ingest done, run ready",
+    "article_generator_finalized": "articles read",
+    "all_generators_finalized": "context built",
+    "article_writer_finalized": "article and list pages written",
+    "page_writer_finalized": "search index written",
+    "last_write": "last page written (archive, static)",
+    "finalized": "finished",
+}
+
+
+def _edition(settings) -> str:
+    return settings.get("EDITION_CODE") or settings.get("DEFAULT_LANG") or "site"
+
+
+def _mark(phase: str, settings) -> None:
+    if _enabled(settings):
+        _Run.stats.marks.append((_edition(settings), phase, time.perf_counter()))
+
+
+def _marker(phase: str):
+    def handler(sender, **kwargs) -> None:
+        settings = getattr(sender, "settings", None)
+        if settings is None and isinstance(sender, list | tuple) and sender:
+            settings = sender[0].settings  # all_generators_finalized sends the generators
+        if settings is not None:
+            _mark(phase, settings)
+
+    return handler
+
+
+# One handler per phase for the life of the process: a forked edition run registers the
+# plugins again, and a second handler would mark the phase twice.
+_MARKERS = {
+    phase: _marker(phase)
+    for phase in PHASES
+    if phase not in ("initialized", "finalized", "last_write")
+}
+
+
 def _start(pelican) -> None:
     _Run.stats = BuildStats()
+    _mark("initialized", pelican.settings)
     if _show(pelican.settings):
         # The runner builds into a staging folder; the reader wants to know where it will land.
         target = pelican.settings.get("SITE_PROGRESS_TARGET") or pelican.output_path
@@ -101,6 +149,7 @@ def _written(path: str, context) -> None:
     if not _enabled(context):
         return
     _Run.stats.files += 1
+    _Run.stats.last_write = time.perf_counter()
     if path.endswith(".html"):
         _Run.stats.html_files += 1
     if _Run.progress is not None:
@@ -118,6 +167,10 @@ def _finish(pelican) -> None:
     if not _enabled(pelican.settings):
         return
     stats = _Run.stats
+    edition = _edition(pelican.settings)
+    if stats.last_write:
+        stats.marks.append((edition, "last_write", stats.last_write))
+    _mark("finalized", pelican.settings)
     exports = getattr(pelican, "edition_exports", None)
     if exports is not None:
         exports[PLUGIN_NAME] = BuildStats(**vars(stats))
@@ -130,6 +183,7 @@ def _finish(pelican) -> None:
             if other is not None:
                 stats.files += other.files
                 stats.html_files += other.html_files
+                stats.marks.extend(other.marks)
                 stats.editions += 1
     stats.seconds = time.perf_counter() - stats.started
     pelican.site_stats = stats
@@ -143,3 +197,18 @@ def register() -> None:
     signals.content_written.connect(_written)
     signals.feed_written.connect(_feed_written)
     signals.finalized.connect(_finish)
+    for phase, handler in _MARKERS.items():
+        getattr(signals, phase).connect(handler)
+
+
+def timings(stats: BuildStats, started: float) -> str:
+    """The phase marks as a table: seconds since the build started, one column an edition."""
+    editions = list(dict.fromkeys(edition for edition, _phase, _at in stats.marks))
+    at = {(edition, phase): moment for edition, phase, moment in stats.marks}
+    lines = ["phase (s since the build started) | " + " | ".join(editions)]
+    for phase, label in PHASES.items():
+        cells = [
+            f"{at[e, phase] - started:7.2f}" if (e, phase) in at else "      -" for e in editions
+        ]
+        lines.append(f"{label:<40} | " + " | ".join(cells))
+    return "\n".join(lines)

@@ -23,6 +23,8 @@ from rich.console import Console
 
 from bulletin.site.staging import staged
 
+from . import timings
+
 
 def _shown(output: Path) -> str:
     """output/ relative to the working folder when it is inside it."""
@@ -62,6 +64,10 @@ def build_site(
         line = stats.summary(_shown(output))
     if progress:
         Console(soft_wrap=True).print(line, highlight=False, markup=False)
+    if stats is not None and (overrides or {}).get("SITE_TIMINGS"):
+        Console(stderr=True, soft_wrap=True).print(
+            timings(stats, started), highlight=False, markup=False
+        )
     return line
 
 
