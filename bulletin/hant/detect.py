@@ -30,6 +30,8 @@ from .wheel import SHARE_DIR
 
 MIN_EVIDENCE = 8  # characters; below this a text is too short to call Traditional
 TRADITIONAL_SHARE = 0.75  # of the characters either direction would change
+# Han characters: unified, extension A, compatibility, the supplementary planes' extensions.
+HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x323AF))
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,11 @@ class Master:
 
 
 def guess_script(text: str) -> ScriptGuess:
+    # Every issue is checked on ingest, and converting it twice was a sixth of the parsing.
+    # Most are plainly Simplified: too few characters t2s would change even one by one.
+    quick = _character_guess(text)
+    if quick.traditional_only < MIN_EVIDENCE:
+        return quick
     to_simplified, to_traditional = _standard("t2s"), _standard("s2t")
     return ScriptGuess(
         traditional_only=_changed(text, to_simplified.convert(text)),
@@ -90,6 +97,29 @@ def _changed(before: str, after: str) -> int:
     # Every issue is checked on ingest: compare code points in bulk, not one by one in Python.
     codes = np.frombuffer(before.encode("utf-32-le"), dtype=np.uint32)
     return int(np.count_nonzero(codes != np.frombuffer(after.encode("utf-32-le"), np.uint32)))
+
+
+def _character_guess(text: str) -> ScriptGuess:
+    """The counts of characters t2s and s2t change on their own, out of any phrase."""
+    t2s, s2t = _changed_alone("t2s"), _changed_alone("s2t")
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    codes = codes[codes < len(t2s)]
+    return ScriptGuess(int(np.count_nonzero(t2s[codes])), int(np.count_nonzero(s2t[codes])))
+
+
+@lru_cache(maxsize=2)
+def _changed_alone(name: str) -> np.ndarray:
+    """For each code point up to the last CJK one: does this conversion change it alone?"""
+    codes = np.array([c for first, last in HAN_RANGES for c in range(first, last + 1)])
+    text = "\n".join(map(chr, codes))  # one call; no dictionary key holds a newline
+    converted = np.frombuffer(_standard(name).convert(text).encode("utf-32-le"), np.uint32)
+    original = np.frombuffer(text.encode("utf-32-le"), np.uint32)
+    table = np.zeros(int(codes.max()) + 1, dtype=bool)
+    if len(converted) == len(original):  # as with the standard configs
+        table[original[converted != original]] = True
+    else:
+        table[codes] = True  # cannot tell: every CJK character counts, the full check decides
+    return table
 
 
 @lru_cache(maxsize=2)
