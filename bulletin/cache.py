@@ -47,12 +47,19 @@ def text_key(*parts: str | bytes) -> str:
 
 
 class PickleCache:
-    """{key: value} in `path`; `None` path: nothing is loaded or saved."""
+    """{key: value} in `path`; `None` path: nothing is loaded or saved.
+
+    Another process may leave entries for the next run in `handed_over(path)` (see
+    `hand_over`): they are read with the cache and, once it is saved, part of it.
+    """
 
     def __init__(self, path: Path | None) -> None:
         self.path = Path(path) if path else None
-        self.old: dict[str, Any] = self._load()
+        self.old: dict[str, Any] = self._load(self.path)
         self.new: dict[str, Any] = {}
+        extra = self._load(handed_over(self.path)) if self.path else {}
+        self.old.update(extra)
+        self._received = bool(extra)
 
     def get(self, key: str) -> Any | None:
         found = self.old.get(key)
@@ -72,22 +79,40 @@ class PickleCache:
         return found
 
     def save(self) -> None:
-        if self.path is None or self.new.keys() == self.old.keys():
+        if self.path is None or (self.new.keys() == self.old.keys() and not self._received):
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        with open(temporary, "wb") as handle:
-            pickle.dump(self.new, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, self.path)
+        _dump(self.path, self.new)
+        handed_over(self.path).unlink(missing_ok=True)
         self.old = dict(self.new)
+        self._received = False
 
-    def _load(self) -> dict[str, Any]:
-        if self.path is None or not self.path.is_file():
+    @staticmethod
+    def _load(path: Path | None) -> dict[str, Any]:
+        if path is None or not path.is_file():
             return {}
         try:
-            with open(self.path, "rb") as handle:
+            with open(path, "rb") as handle:
                 data = pickle.load(handle)
         except Exception as error:  # any unreadable cache is an empty one
-            log.warning("ignoring the cache %s (%s); doing the work again", self.path, error)
+            log.warning("ignoring the cache %s (%s); doing the work again", path, error)
             return {}
         return data if isinstance(data, dict) else {}
+
+
+def handed_over(path: Path) -> Path:
+    return path.with_name(f"{path.stem}.handed-over{path.suffix}")
+
+
+def hand_over(path: Path, entries: dict[str, Any]) -> None:
+    """Leave entries for the next run that opens the cache at `path`, without reading or
+    rewriting the cache itself (which may be large; that run rewrites it anyway)."""
+    if entries:
+        _dump(handed_over(path), {**PickleCache._load(handed_over(path)), **entries})
+
+
+def _dump(path: Path, data: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(temporary, "wb") as handle:
+        pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, path)

@@ -45,6 +45,8 @@ class IssueReport:
     skipped: bool = False
     rendered: dict[str, str] = field(default_factory=dict)  # content path -> Markdown
     html: dict[str, str] = field(default_factory=dict)  # rendered_key(body) -> body HTML
+    # BodyWork results of this parse: name -> {rendered_key(body): result}; never cached
+    worked: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -53,6 +55,8 @@ class IngestReport:
     store: StoreResult
     seconds: float
     strict_failed: bool = False
+    # BodyWork results for the issues parsed in this run: name -> {rendered_key(body): result}
+    worked: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def warnings(self) -> list[Warning]:
@@ -64,6 +68,12 @@ class IngestReport:
 
 
 ProgressFn = Callable[[int, int, str], None]
+# More work on the rendered bodies (say, an edition's conversion), done where they are
+# rendered: in the parsing processes, on every core. One call per issue, with all its bodies.
+BodyWork = Callable[[list[str]], list[str]]
+# The run's BodyWork by name. A module global, not an argument: the parsing processes are
+# forked and inherit it, so a closure over OpenCC converters need not be pickled.
+_body_work: dict[str, BodyWork] = {}
 
 
 def seed_files(seeds_dir: Path) -> list[Path]:
@@ -117,6 +127,9 @@ def process_seed(path: Path, source: str, previous_date: dt.date | None) -> Issu
         report.rendered[f"articles/{info.key}/{article.slug}.md"] = text
         body = split_header(text)[1]
         report.html[rendered_key(body)] = render_markdown(body)
+    for name, work in _body_work.items():
+        keys = list(report.html)
+        report.worked[name] = dict(zip(keys, work([report.html[k] for k in keys]), strict=True))
     if not parsed.stories:
         report.warnings.append(Warning(source, None, "no-stories", "no story found in the file"))
     return report
@@ -143,7 +156,11 @@ PARALLEL_FROM = 40  # issues to parse; below that, starting worker processes cos
 
 
 def _parse_all(
-    seeds_dir: Path, files: list[Path], cache, progress: ProgressFn | None
+    seeds_dir: Path,
+    files: list[Path],
+    cache,
+    progress: ProgressFn | None,
+    worked: dict[str, dict[str, str]],
 ) -> list[IssueReport]:
     """Every issue parsed, from the cache where its input did not change.
 
@@ -157,6 +174,9 @@ def _parse_all(
     todo = [index for index, issue in enumerate(parsed) if issue is None]
     done = len(files) - len(todo)
     for index, issue in _parse(files, sources, todo):
+        for name, results in issue.worked.items():
+            worked.setdefault(name, {}).update(results)
+        issue.worked = {}  # results go to their owners, not into the issue cache
         parsed[index] = issue
         cache.put(keys[index], issue)
         done += 1
@@ -169,6 +189,8 @@ def _parse_all(
         assert issue is not None
         if issue.date_note == NO_DATE and previous is not None:
             issue = process_seed(path, source, previous)
+            for name, results in issue.worked.items():
+                worked.setdefault(name, {}).update(results)
         previous = issue.date or previous
         issues.append(issue)
     return issues
@@ -210,17 +232,26 @@ def ingest(
     strict: bool = False,
     progress: ProgressFn | None = None,
     cache_dir: Path | None = None,
+    body_work: dict[str, BodyWork] | None = None,
 ) -> IngestReport:
     """Parse every seed, then write content/ (only if strict mode found nothing to object to).
 
     With `cache_dir`, issues whose input did not change since the last run are not parsed again.
+    `body_work` is done on the bodies of the issues parsed (see BodyWork); the results are in
+    the report's `worked`.
     """
     started = time.perf_counter()
     files = seed_files(seeds_dir)
-    issues = _parse_all(seeds_dir, files, issue_cache(cache_dir), progress)
+    worked: dict[str, dict[str, str]] = {}
+    _body_work.clear()
+    _body_work.update(body_work or {})
+    try:
+        issues = _parse_all(seeds_dir, files, issue_cache(cache_dir), progress, worked)
+    finally:
+        _body_work.clear()
     _keep_rendered(issues, cache_dir)
     result = StoreResult()
-    report = IngestReport(issues, result, 0.0)
+    report = IngestReport(issues, result, 0.0, worked=worked)
     if strict and report.warnings:
         report.strict_failed = True
         report.seconds = time.perf_counter() - started

@@ -135,6 +135,11 @@ def joined_url(base: str, path: str) -> str:
     return f"{base.rstrip('/')}/{path.rstrip('/')}" if path else base.rstrip("/")
 
 
+def edition_cache_path(settings: Mapping[str, Any], edition: SiteEdition) -> str:
+    """An edition's run keeps its caches apart, inside the master's."""
+    return os.path.join(settings.get("CACHE_PATH", "cache"), edition.code)
+
+
 def edition_overrides(
     settings: Mapping[str, Any], edition: SiteEdition, site_output: str
 ) -> dict[str, Any]:
@@ -148,7 +153,7 @@ def edition_overrides(
         "SITE_PUBLIC_URL": joined_url(settings.get("SITE_PUBLIC_URL", ""), edition.path),
         "FEED_DOMAIN": joined_url(settings.get("FEED_DOMAIN", ""), edition.path),  # feeds' self
         # Separate caches: a cached article is stored after conversion.
-        "CACHE_PATH": os.path.join(settings.get("CACHE_PATH", "cache"), edition.code),
+        "CACHE_PATH": edition_cache_path(settings, edition),
         "SITE_PROGRESS": False,
     }
     for name in ("SITENAME", "SITESUBTITLE", "AUTHOR"):

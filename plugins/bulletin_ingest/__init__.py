@@ -2,6 +2,11 @@
 
 Settings: BULLETIN_SEEDS_PATH, BULLETIN_REPORT_PATH, BULLETIN_STRICT; parsed issues are kept in
 CACHE_PATH between builds (bulletin.ingest_cache).
+
+Other plugins can have work done on every rendered body by the ingest's parsing processes,
+which use every core (bulletin.ingest.BodyWork): receivers of `body_work` (sent with the Pelican
+object) return {name: work}; receivers of `ingested` get the report, whose `worked` holds the
+results of the issues parsed in this run.
 """
 
 from __future__ import annotations
@@ -9,12 +14,15 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from blinker import signal
 from pelican import signals
 
 from bulletin.cli import run
 
 log = logging.getLogger(__name__)
 PLUGIN_NAME = "bulletin_ingest"
+body_work = signal("bulletin_ingest.body_work")
+ingested = signal("bulletin_ingest.ingested")
 
 
 def _ingest(pelican) -> None:
@@ -27,6 +35,9 @@ def _ingest(pelican) -> None:
     if not seeds.is_dir():
         log.warning("bulletin ingest: no seeds folder at %s; using content/ as it is", seeds)
         return
+    work = {}
+    for _receiver, offered in body_work.send(pelican):
+        work.update(offered or {})
     report = run(
         seeds,
         Path(settings["PATH"]),
@@ -34,9 +45,11 @@ def _ingest(pelican) -> None:
         bool(settings.get("BULLETIN_STRICT", False)),
         quiet=bool(settings.get("BULLETIN_QUIET", False)),
         cache=Path(settings["CACHE_PATH"]) if settings.get("CACHE_PATH") else None,
+        body_work=work,
     )
     if report.strict_failed:
         raise SystemExit("bulletin ingest: strict mode and the ingest reported warnings")
+    ingested.send(pelican, report=report)
 
 
 def register() -> None:

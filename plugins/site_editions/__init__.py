@@ -21,15 +21,24 @@ have finished, with whatever that run's plugins left in `pelican.edition_exports
 
 from __future__ import annotations
 
+from bulletin_ingest import body_work, ingested
 from pelican import signals
 
 from .builds import launch_editions, wait_for_editions
-from .content import convert_content, reset_converters, save_converted
+from .content import (
+    convert_content,
+    keep_conversions,
+    offer_conversion,
+    reset_converters,
+    save_converted,
+)
 from .review import write_review
 from .run import configure_run
 
 
 def register() -> None:
+    body_work.connect(offer_conversion)
+    ingested.connect(keep_conversions)
     signals.initialized.connect(configure_run)
     signals.initialized.connect(reset_converters)
     signals.get_generators.connect(launch_editions)

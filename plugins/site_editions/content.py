@@ -15,17 +15,18 @@ from typing import Any
 
 from pelican.contents import Article, Page
 
-from bulletin.cache import PickleCache, code_fingerprint, text_key
+from bulletin.cache import PickleCache, code_fingerprint, hand_over, text_key
 from bulletin.hant import converter_for
 from bulletin.site.editions import (
     EditionText,
     SiteEdition,
+    edition_cache_path,
     html_converter,
     master_text,
     text_converter,
 )
 
-from .run import enabled
+from .run import editions_of, enabled
 
 TEXT_FIELDS = ("title", "subtitle", "issue_title")
 # Names Pelican wraps (Category, Tag, Author); only those read from the file: the site's AUTHOR
@@ -71,8 +72,44 @@ def _converted_body(edition: SiteEdition, html: str, convert_html: Callable[...,
     cache = _body_caches.get(edition.code)
     if cache is None:
         return convert_html(html)
+    return cache.remember(_body_key(edition, html), lambda: convert_html(html))
+
+
+def _body_key(edition: SiteEdition, html: str) -> str:
     config = Path(converter_for(edition.edition).config_path).name
-    return cache.remember(text_key(code_fingerprint(), config, html), lambda: convert_html(html))
+    return text_key(code_fingerprint(), config, html)
+
+
+def _body_cache_file(settings, edition: SiteEdition) -> Path:
+    return Path(edition_cache_path(settings, edition)) / f"converted-{edition.code}.pickle"
+
+
+def offer_conversion(pelican) -> dict[str, Callable[[list[str]], list[str]]]:
+    """The ingest converts every new body for each other edition as it renders it, in its
+    parsing processes on every core: an edition's run, which converts alone on one core
+    while the master writes, then finds them converted."""
+    settings = pelican.settings
+    if not enabled(settings) or not settings.get("CACHE_PATH"):
+        return {}
+    work = {}
+    for edition in editions_of(settings):
+        if not edition.is_master:
+            convert = html_converter(edition)
+            work[edition.code] = lambda bodies, convert=convert: [convert(b) for b in bodies]
+    return work
+
+
+def keep_conversions(pelican, report) -> None:
+    """Hand the ingest's conversions over to each edition's body cache."""
+    settings = pelican.settings
+    if not enabled(settings) or not settings.get("CACHE_PATH"):
+        return
+    html_of = {key: html for issue in report.issues for key, html in issue.html.items()}
+    for edition in editions_of(settings):
+        converted = report.worked.get(edition.code)
+        if converted and not edition.is_master:
+            entries = {_body_key(edition, html_of[key]): body for key, body in converted.items()}
+            hand_over(_body_cache_file(settings, edition), entries)
 
 
 # The run's converters, made once per run (a thousand articles would otherwise look the
@@ -89,6 +126,7 @@ def reset_converters(pelican=None) -> None:
     settings = getattr(pelican, "settings", None) or {}
     edition = settings.get("EDITION")
     if settings.get("CACHE_PATH") and edition is not None and not edition.is_master:
+        # The edition's own CACHE_PATH (edition_overrides): the same file keep_conversions found.
         path = Path(settings["CACHE_PATH"]) / f"converted-{edition.code}.pickle"
         _body_caches[edition.code] = PickleCache(path)
 

@@ -78,3 +78,55 @@ def test_the_ingest_leaves_each_body_rendered_for_the_sites_readers(seeds, tmp_p
     ]
     assert len(bodies) == 20 and len(rendered) == 20
     assert all(rendered[rendered_key(body)] == render_markdown(body) for body in bodies)
+
+
+def test_body_work_is_done_in_the_parsing_processes_for_new_issues_only(
+    seeds, tmp_path, monkeypatch
+):
+    import os
+
+    from bulletin.render import rendered_key, split_header
+
+    monkeypatch.setattr(ingest_module, "PARALLEL_FROM", 2)  # five seeds: the forked workers
+    work = {"size": lambda bodies: [f"{os.getpid()} {len(body)}" for body in bodies]}
+    report = ingest(seeds, tmp_path / "content", cache_dir=tmp_path / "cache", body_work=work)
+    bodies = [
+        split_header(p.read_text(encoding="utf-8"))[1] for p in (tmp_path / "content").rglob("*.md")
+    ]
+    done = report.worked["size"]
+    assert len(done) == 20
+    pids = set()
+    for body in bodies:
+        pid, size = done[rendered_key(body)].split()
+        assert int(size) == len(ingest_module.render_markdown(body))
+        pids.add(int(pid))
+    assert os.getpid() not in pids or (os.cpu_count() or 1) < 2
+    assert ingest_module._body_work == {}  # nothing left for a later ingest in this process
+    # Cached issues are not worked on again, and the cache never kept the results.
+    again = ingest(seeds, tmp_path / "content", cache_dir=tmp_path / "cache", body_work=work)
+    assert again.worked == {} and all(issue.worked == {} for issue in again.issues)
+
+
+def test_entries_handed_over_join_the_cache_when_it_is_next_saved(tmp_path, caplog):
+    from bulletin.cache import PickleCache, hand_over, handed_over
+
+    path = tmp_path / "cache" / "things.pickle"
+    first = PickleCache(path)
+    first.put("old", "kept")
+    first.save()
+    hand_over(path, {"new": "from the ingest"})
+    hand_over(path, {"newer": "from another ingest"})
+    cache = PickleCache(path)
+    assert cache.get("old") == "kept" and cache.get("new") == "from the ingest"
+    assert cache.get("newer") == "from another ingest"
+    cache.save()
+    assert not handed_over(path).exists()
+    assert PickleCache(path).old == {
+        "old": "kept",
+        "new": "from the ingest",
+        "newer": "from another ingest",
+    }
+    handed_over(path).write_bytes(b"not a pickle")
+    with caplog.at_level(logging.WARNING):
+        assert PickleCache(path).get("old") == "kept"
+    assert "ignoring the cache" in caplog.text

@@ -1,0 +1,87 @@
+"""The ingest converts each new body for the other editions while it renders it (on every
+core), and hands the results to each edition's body cache, where the edition's run finds them."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from pelican.settings import read_settings
+
+from bulletin.cache import handed_over
+from bulletin.ingest import ingest
+from bulletin.site.editions import edition_overrides, html_converter, site_editions
+from tests.site.conftest import ROOT, SETTINGS
+
+
+@pytest.fixture(scope="module")
+def content_module(root):
+    sys.path.insert(0, str(root / "plugins"))
+    from site_editions import content
+
+    return content
+
+
+def _master(tmp_path: Path) -> SimpleNamespace:
+    (tmp_path / "content").mkdir(exist_ok=True)
+    settings = read_settings(
+        str(SETTINGS),
+        override={"PATH": str(tmp_path / "content"), "CACHE_PATH": str(tmp_path / "cache")},
+    )
+    return SimpleNamespace(settings=settings)
+
+
+def _edition_run(master: SimpleNamespace, edition) -> SimpleNamespace:
+    settings = dict(master.settings)
+    settings.update(edition_overrides(master.settings, edition, "output"))
+    settings["EDITION"] = edition
+    return SimpleNamespace(settings=settings)
+
+
+def _ingest(plugin, master: SimpleNamespace, seeds: Path):
+    work = plugin.offer_conversion(master)
+    report = ingest(
+        seeds,
+        Path(master.settings["PATH"]),
+        cache_dir=Path(master.settings["CACHE_PATH"]),
+        body_work=work,
+    )
+    plugin.keep_conversions(master, report)
+    return work, report
+
+
+def test_an_editions_run_finds_every_body_converted_by_the_ingest(tmp_path, content_module):
+    plugin = content_module
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    master = _master(tmp_path)
+    work, report = _ingest(plugin, master, seeds)
+    traditional = next(e for e in site_editions(master.settings["EDITIONS"]) if not e.is_master)
+    assert list(work) == [traditional.code]
+    bodies = [html for issue in report.issues for html in issue.html.values()]
+    assert len(bodies) == 20 and len(report.worked[traditional.code]) == 20
+
+    plugin.reset_converters(_edition_run(master, traditional))  # the edition's run, first thing
+    cache = plugin._body_caches[traditional.code]
+    convert = html_converter(traditional)
+    for html in bodies:
+        assert cache.get(plugin._body_key(traditional, html)) == convert(html)
+    cache.save()
+    assert not handed_over(cache.path).exists() and len(cache.old) == 20
+
+    # The next build parses nothing again, so there is nothing to convert or hand over;
+    # the edition's cache still has every body.
+    _work, again = _ingest(plugin, master, seeds)
+    assert again.worked == {}
+    plugin.reset_converters(_edition_run(master, traditional))
+    kept = plugin._body_caches[traditional.code]
+    assert all(kept.get(plugin._body_key(traditional, html)) for html in bodies)
+
+
+def test_a_master_only_site_asks_the_ingest_for_nothing(tmp_path, content_module):
+    master = _master(tmp_path)
+    master.settings["EDITIONS"] = [e for e in master.settings["EDITIONS"] if e["path"] == ""]
+    assert content_module.offer_conversion(master) == {}
