@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 import os
 import time
@@ -206,7 +207,9 @@ def _parse(files: list[Path], sources: list[str], todo: list[int]):
     # (spawn would import it again). They only parse and return; they never print, so the
     # progress bar's thread in the parent is no concern.
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(os.cpu_count(), mp_context=context) as pool:
+    # A caller may have paused the garbage collector while it loads (the site's runner): the
+    # workers, which make and drop a great deal, collect as usual.
+    with ProcessPoolExecutor(os.cpu_count(), mp_context=context, initializer=gc.enable) as pool:
         yield from zip(todo, pool.map(_process_job, jobs, chunksize=8), strict=True)
 
 

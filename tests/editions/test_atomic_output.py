@@ -95,6 +95,15 @@ def test_a_failed_build_leaves_the_previous_site_untouched(run, tmp_path, broken
     assert _snapshot(tmp_path / "output") == before
     assert _leftovers(tmp_path) == []
     assert multiprocessing.active_children() == []  # no edition left running
+    _collector_as_before()
+
+
+def _collector_as_before() -> None:
+    """The runner pauses the garbage collector while the build loads: whatever happened,
+    the caller gets it back on, with nothing left frozen out of its sight."""
+    import gc
+
+    assert gc.isenabled() and gc.get_freeze_count() == 0
 
 
 def test_two_builds_are_byte_identical_in_every_edition(run, tmp_path):
@@ -105,6 +114,7 @@ def test_two_builds_are_byte_identical_in_every_edition(run, tmp_path):
     assert first.keys() == second.keys()
     assert any(k.startswith("zh-hant/") for k in first)
     assert [k for k in first if first[k] != second[k]] == []
+    _collector_as_before()
 
 
 def test_leftovers_of_a_killed_build_are_cleared(root, tmp_path):
