@@ -26,11 +26,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from collections.abc import Mapping
 from importlib.metadata import version
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
+from pelican.contents import Page
 from pelican.writers import Writer
 
 from bulletin.hant import DEFAULT_GLOSSARY
@@ -221,13 +223,44 @@ def _stamp_content_cache(pelican) -> None:
 
 
 def _adopt_cached_content(generator) -> None:
-    """Articles from Pelican's generator-level cache still hold the context of the build that
-    read them (Content._context, used for links and the local SITEURL): give them this one."""
+    """Content from Pelican's generator-level cache still holds the context of the build that
+    read it (Content._context, used for links and the local SITEURL): give it this one."""
     if not enabled(generator.settings):
         return
-    for name in ("articles", "translations", "drafts", "hidden_articles"):
+    for name in (
+        *("articles", "translations", "drafts", "hidden_articles"),
+        *("pages", "hidden_pages", "draft_pages", "hidden_translations", "draft_translations"),
+    ):
         for content in getattr(generator, name, None) or ():
             content._context = generator.context
+
+
+class _LiveContext(Mapping):
+    """The run's context as a page sees it, left out when Pelican pickles the page.
+
+    Pelican caches pages after the articles' context is built, so a page's context holds every
+    story with its issue, neighbours and related stories: pickling that follows issue to older
+    issue, one nested call each, and an archive of ten thousand issues overflowed the stack."""
+
+    def __init__(self, context: Mapping) -> None:
+        self._context = context
+
+    def __getitem__(self, key):
+        return self._context[key]
+
+    def __iter__(self):
+        return iter(self._context)
+
+    def __len__(self) -> int:
+        return len(self._context)
+
+    def __reduce__(self):
+        return (dict, ())  # _adopt_cached_content gives a cached page the run's context
+
+
+def _page_context_left_out_of_cache(content) -> None:
+    if isinstance(content, Page) and enabled(content.settings):
+        content._context = _LiveContext(content._context)
 
 
 class _Members(list):
@@ -269,6 +302,8 @@ def register() -> None:
     signals.finalized.connect(_stamp_content_cache)
     signals.generator_init.connect(_compiled_templates)
     signals.article_generator_pretaxonomy.connect(_adopt_cached_content)
+    signals.content_object_init.connect(_page_context_left_out_of_cache)
+    signals.page_generator_finalized.connect(_adopt_cached_content)
     signals.article_generator_finalized.connect(_fast_membership)
     signals.get_writer.connect(_writer_class)
     signals.finalized.connect(_save)

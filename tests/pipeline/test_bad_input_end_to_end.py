@@ -44,6 +44,7 @@ def build_archive(work: Path) -> Path:
             "OUTPUT_PATH": str(work / "output"),
             "BULLETIN_SEEDS_PATH": str(work / "seeds"),
             "BULLETIN_REPORT_PATH": str(work / "ingest.md"),
+            "CACHE_PATH": str(work / "cache"),  # never the checkout's cache/
             "BULLETIN_QUIET": True,
             "SITE_PROGRESS": False,
             "DELETE_OUTPUT_DIRECTORY": True,
@@ -118,3 +119,29 @@ def test_a_removed_issue_disappears_cleanly_on_the_next_build(tmp_path: Path) ->
     pages = [p.read_text(encoding="utf-8") for p in output.rglob("*.html")]
     pages += [p.read_text(encoding="utf-8") for p in output.rglob("*.xml")]
     assert not [text for text in pages if "gone-01" in text or "重庆48个站点" in text]
+
+
+def test_a_four_megabyte_line_and_ten_thousand_tiny_files_build_beside_the_archive(
+    tmp_path: Path,
+) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    # One story whose text is a single line of 4.2 MB, and ten thousand one-line issues.
+    (seeds / "huge.txt").write_text(
+        "渝工港湾\n\n# 重庆市总工会开展送温暖活动\n\n" + "职工之家。" * 280_000 + "\n",
+        encoding="utf-8",
+    )
+    for n in range(10_000):
+        (seeds / f"tiny-{n:05d}.txt").write_text(f"# 第{n}期\n\n正文{n}。\n", encoding="utf-8")
+    output = build_archive(tmp_path)
+
+    # Every story of the real seeds is published in both editions, as in the committed archive.
+    committed = {p.stem for p in (ROOT / "content" / "articles").rglob("*.md")}
+    for edition in (output, output / "zh-hant"):
+        published = {p.stem for p in (edition / "articles").glob("*.html")}
+        assert committed <= published
+        assert len(published) == len(committed) + 1 + 10_000
+    huge = (output / "zh-hant" / "articles" / "huge-01.html").read_text(encoding="utf-8")
+    assert len(huge.encode("utf-8")) > 4 * 1024 * 1024 and "職工之家" in huge
+    tiny = (output / "articles" / "tiny-09999-01.html").read_text(encoding="utf-8")
+    assert "正文9999。" in tiny
