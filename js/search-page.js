@@ -119,8 +119,8 @@ export async function mountSearchPage({ lunr = globalThis.lunr } = {}) {
   // Enter, a filter and Back/Forward leave an entry the reader may come back to; typing
   // after one starts a new entry (then keeps replacing it) instead of overwriting it.
   let committed = false;
-  function remember(push) {
-    const url = urlFor(current());
+  function remember(push, state) {
+    const url = urlFor(state);
     const keep = push || committed;
     committed = push || (committed && url === here());
     if (url === here()) return;
@@ -131,23 +131,27 @@ export async function mountSearchPage({ lunr = globalThis.lunr } = {}) {
     return `${window.location.pathname}${window.location.search}${window.location.hash}`;
   }
 
-  // Appends the next page of results, each as soon as it and those above it have arrived.
-  // The first record is asked for alone (the search fetched it already, with the next few):
-  // the other requests would only hold up the main thread before the first result is shown.
-  async function renderMore() {
+  // Appends the next page of results, each as soon as it and those above it have arrived, and
+  // calls `onFirst` once the first has been painted. The first record is asked for alone (the
+  // search fetched it already): the other requests would only hold up the main thread before
+  // the first result is shown.
+  async function renderMore(onFirst = () => {}) {
     const mine = sequence;
     const page = found.slice(shown, shown + PAGE_SIZE);
     const pending = page.slice(0, 1).map((hit) => engine.document(hit.id));
     shown += page.length;
     if (more) more.hidden = true;
     let first = null;
+    if (!page.length) onFirst();
     for (let i = 0; i < page.length; i += 1) {
       const doc = await (pending[i] ?? engine.document(page[i].id));
       if (mine !== sequence) return null;
       const link = renderResult(doc);
-      if (i === 0 && page.length > 1) {
-        await nextFrame(); // let the first result be painted before the other requests
+      if (i === 0) {
+        // Let the first result be painted before the count, the URL and the other requests.
+        await nextFrame();
         if (mine !== sequence) return null;
+        onFirst();
         pending.push(...page.slice(1).map((hit) => engine.document(hit.id)));
       }
       first ??= link;
@@ -180,14 +184,21 @@ export async function mountSearchPage({ lunr = globalThis.lunr } = {}) {
     return link;
   }
 
-  async function run() {
+  // Searches for what the form holds. `push` (true: a new history entry, false: replace, null:
+  // leave the URL alone) is applied with the count once the first result is in the page: each
+  // costs a throttled main thread milliseconds the first result should have.
+  async function run(push = null) {
     const state = current();
     const mine = ++sequence;
+    const announce = (message) => {
+      status.textContent = message;
+      if (push !== null) remember(push, state);
+    };
     if (!state.q) {
       found = null;
       list.replaceChildren();
       if (more) more.hidden = true;
-      status.textContent = words.prompt;
+      announce(words.prompt);
       return;
     }
     status.textContent = words.loading;
@@ -197,13 +208,13 @@ export async function mountSearchPage({ lunr = globalThis.lunr } = {}) {
       found = result;
       shown = 0;
       list.replaceChildren();
-      status.textContent = result.total
+      const message = result.total
         ? fill(words.count, { count: result.total, query: state.q })
         : fill(words.none, { query: state.q });
-      await renderMore();
+      await renderMore(() => announce(message));
     } catch (error) {
       if (mine !== sequence) return;
-      status.textContent = words.error;
+      announce(words.error);
       console.error(error);
     }
   }
@@ -220,7 +231,8 @@ export async function mountSearchPage({ lunr = globalThis.lunr } = {}) {
     console.error(error);
     return null;
   }
-  if (!readUrl().q) engine.warmUp(); // before the page says it is ready, not during a query
+  // Before the page says it is ready, not during a query; a failure only costs speed.
+  if (!readUrl().q) await engine.warmUp().catch((error) => console.error(error));
   addOptions(selects.column, meta.columns);
   addOptions(selects.district, meta.districts);
   addOptions(
@@ -230,22 +242,15 @@ export async function mountSearchPage({ lunr = globalThis.lunr } = {}) {
 
   input.addEventListener("input", () => {
     clearTimeout(typingTimer);
-    typingTimer = setTimeout(() => {
-      run();
-      remember(false); // after: the search's requests are already on their way
-    }, 150);
+    typingTimer = setTimeout(() => run(false), 150);
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(typingTimer);
-    run();
-    remember(true);
+    run(true);
   });
   for (const name of FILTERS) {
-    selects[name]?.addEventListener("change", () => {
-      run();
-      remember(true);
-    });
+    selects[name]?.addEventListener("change", () => run(true));
   }
   more?.addEventListener("click", async () => {
     const first = await renderMore();

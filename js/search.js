@@ -15,6 +15,10 @@
 // terms, lunr's score is the sum of the postings' scores over the square root of the number of
 // terms), and lunr.Index.query then scores the top of that ranking (lunrTop articles), which is
 // all a reader sees first. tests/search/test_relevance.py checks that both orders agree.
+//
+// Posting lists are JSON strings of packed integers (bulletin/search/packed.py), read by
+// decodeField and decodeGaps: Chromium parsed and handed over JSON arrays of numbers far more
+// slowly than strings, and those took most of a first query's time on a throttled CPU.
 
 import { Tokenizer, parseFoldMap } from "./tokenize.js";
 
@@ -23,8 +27,13 @@ export const PAGE_SIZE = 10;
 // grows with them (80 ms for 100 on a 4x throttled CPU); the typed-array order of the others is
 // the same (tests/search/test_relevance.py).
 export const LUNR_TOP = 2 * PAGE_SIZE;
-// How many of the best results' records a search fetches while lunr scores (a phone's screen).
-export const PREFETCH = 3;
+// How many of the best results' records a search fetches while lunr scores: the first only.
+// Each request costs a throttled main thread several ms before the first result is shown; the
+// page asks for the others once it is painted.
+export const PREFETCH = 1;
+
+// Articles in the made-up index warmUp searches: enough for V8 to optimize the loops.
+export const WARM_ARTICLES = 4000;
 
 // FNV-1a over code points, as bulletin/search/index.py shard_of.
 export function shardOf(term, shards) {
@@ -45,26 +54,103 @@ function joinUrl(base, path) {
   return base.endsWith("/") ? base + path : `${base}/${path}`;
 }
 
-// Postings of one field as the build encodes them: article gap, score x 1000, ...
-function decodeField(flat) {
-  const count = flat.length / 2;
+// Posting lists travel as text (bulletin/search/packed.py): each number in groups of five bits,
+// least significant first, one base64url character a group, whose value has 32 added while
+// more groups follow. A string is parsed by JSON.parse in one scan; an array of numbers is not.
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const DIGIT = new Uint8Array(128);
+for (let i = 0; i < ALPHABET.length; i += 1) DIGIT[ALPHABET.charCodeAt(i)] = i;
+
+// The numbers of a packed text.
+export function unpack(text) {
+  const numbers = new Uint32Array(text.length); // a number takes one character at least
+  let count = 0;
+  let value = 0;
+  let scale = 1;
+  for (let i = 0; i < text.length; i += 1) {
+    const digit = DIGIT[text.charCodeAt(i)];
+    value += (digit & 31) * scale;
+    if (digit & 32) {
+      scale *= 32;
+    } else {
+      numbers[count] = value;
+      count += 1;
+      value = 0;
+      scale = 1;
+    }
+  }
+  return numbers.subarray(0, count);
+}
+
+// The packed text of non-negative integers, as packed.py writes it (for warmUp and tests).
+export function pack(numbers) {
+  let text = "";
+  for (let number of numbers) {
+    while (number >= 32) {
+      text += ALPHABET[(number % 32) + 32];
+      number = Math.floor(number / 32);
+    }
+    text += ALPHABET[number];
+  }
+  return text;
+}
+
+// Postings of one field as the build encodes them: the article gaps, then the scores x 1000.
+export function decodeField(text) {
+  const numbers = unpack(text);
+  const count = numbers.length >> 1;
   const refs = new Int32Array(count);
   const scores = new Float64Array(count);
   let number = 0;
   for (let i = 0; i < count; i += 1) {
-    number += flat[2 * i];
+    number += numbers[i];
     refs[i] = number;
-    scores[i] = flat[2 * i + 1] / 1000;
+    scores[i] = numbers[count + i] / 1000;
   }
   return { refs, scores };
 }
 
-// Article numbers as a bitmap (one byte an article): far lighter than a Set of thousands.
-function decodeGaps(gaps, count) {
+// Article numbers (packed gaps) as a bitmap, one byte an article: far lighter than a Set.
+export function decodeGaps(text, count) {
   const held = new Uint8Array(count);
+  const gaps = unpack(text);
   let number = 0;
-  for (const gap of gaps) held[(number += gap)] = 1;
+  for (let i = 0; i < gaps.length; i += 1) {
+    number += gaps[i];
+    held[number] = 1;
+  }
   return held;
+}
+
+// The hot loops of a search, as small functions: the made-up search of warmUp gets them
+// optimized by V8 before a reader's first query.
+
+// Adds one field's postings of term number `t` to the articles' sums and counts the articles'
+// terms (an article holding the term in several fields counts it once).
+function addScores({ refs, scores }, t, sums, matched, lastTerm) {
+  for (let i = 0; i < refs.length; i += 1) {
+    const ref = refs[i];
+    sums[ref] += scores[i];
+    if (lastTerm[ref] !== t) {
+      lastTerm[ref] = t;
+      matched[ref] += 1;
+    }
+  }
+}
+
+// Appends to `ids` (holding `total`) the articles of `refs`, a field of the last term, that
+// hold all `terms` terms and pass `keep`; returns the new total.
+function addCandidates(refs, terms, matched, lastTerm, keep, ids, total) {
+  let count = total;
+  for (let i = 0; i < refs.length; i += 1) {
+    const id = refs[i];
+    if (lastTerm[id] !== terms - 1 || matched[id] !== terms) continue;
+    lastTerm[id] = -1; // an article holding the term in two fields is a candidate once
+    if (keep && !keep(id)) continue;
+    ids[count] = id;
+    count += 1;
+  }
+  return count;
 }
 
 // Whole-phrase matches first, then the higher score, then the newer article.
@@ -83,22 +169,27 @@ class Ranking {
   }
 
   hit(id) {
-    return {
-      id,
-      score: this.sums[id] / this.norm,
-      phrase: this.phraseSets.every((set) => set[id] === 1),
-    };
+    return { id, score: this.sums[id] / this.norm, phrase: this.phrase(id) };
+  }
+
+  // Whether the article holds every trigram of the query.
+  phrase(id) {
+    for (const set of this.phraseSets) if (set[id] !== 1) return false;
+    return true;
   }
 
   // The best `limit` hits in order: a sorted list of at most `limit` that a candidate enters
   // only when it beats the worst of them.
   best(limit) {
     const top = [];
-    for (const id of this.ids) {
+    const { ids, sums, norm } = this;
+    for (let i = 0; i < ids.length; i += 1) {
+      const id = ids[i];
       if (top.length === limit) {
         const worst = top[limit - 1];
-        // Scores first: most candidates lose to the worst of the list right here.
-        if (worst.phrase && this.sums[id] / this.norm < worst.score) continue;
+        // Scores first: most candidates lose to the worst of the list right here, before an
+        // object is made for them (thousands of candidates on a slow phone).
+        if (sums[id] / norm < worst.score && (worst.phrase || !this.phrase(id))) continue;
         const hit = this.hit(id);
         if (byRank(hit, worst) >= 0) continue;
         top.pop();
@@ -119,6 +210,18 @@ class Ranking {
     for (const id of this.ids) if (!topIds.has(id)) rest.push(this.hit(id));
     return rest.sort(byRank);
   }
+}
+
+// The first place in the ascending `sorted` whose value is not below `value`.
+function lowerBound(sorted, value) {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function insertionPoint(sorted, hit) {
@@ -213,25 +316,29 @@ export class ArchiveSearch {
     const loaded = await Promise.all(shards.map((n) => this.load(`p/${n}.json`)));
     const byShard = new Map(shards.map((n, i) => [n, loaded[i]]));
     for (const key of missing) {
-      const gaps = byShard.get(shardOf(key, count))[key] || [];
+      const gaps = byShard.get(shardOf(key, count))[key] || "";
       this.phrases.set(key, decodeGaps(gaps, this.meta.documents));
     }
   }
 
   // A lunr.Index holding just these terms and, of their postings, those of the given articles:
-  // lunr matches and scores those articles exactly as it would with the whole index.
+  // lunr matches and scores those articles exactly as it would with the whole index. The few
+  // articles are looked up in each (sorted) list rather than the lists read through: a common
+  // term has a posting in nearly every article.
   indexFor(terms, articles) {
     const lunr = this.lunr;
     const fields = this.meta.fields;
+    const wanted = [...articles].sort((a, b) => a - b);
     const invertedIndex = Object.create(null);
     const vectors = new Map();
     terms.forEach((term, termIndex) => {
       const entry = { _index: termIndex };
       this.postings.get(term).forEach(({ refs, scores }, f) => {
         const byRef = Object.create(null);
-        for (let i = 0; i < refs.length; i += 1) {
-          if (!articles.has(refs[i])) continue;
-          const ref = String(refs[i]);
+        for (const id of wanted) {
+          const i = lowerBound(refs, id);
+          if (refs[i] !== id) continue;
+          const ref = String(id);
           byRef[ref] = {};
           const key = `${fields[f]}/${ref}`;
           if (!vectors.has(key)) vectors.set(key, []);
@@ -298,33 +405,16 @@ export class ArchiveSearch {
     const matched = new Uint16Array(count);
     const lastTerm = new Int32Array(count).fill(-1);
     terms.forEach((term, t) => {
-      for (const { refs, scores } of this.postings.get(term)) {
-        for (let i = 0; i < refs.length; i += 1) {
-          const ref = refs[i];
-          sums[ref] += scores[i];
-          if (lastTerm[ref] !== t) {
-            lastTerm[ref] = t;
-            matched[ref] += 1;
-          }
-        }
-      }
+      for (const field of this.postings.get(term)) addScores(field, t, sums, matched, lastTerm);
     });
     // Candidates are the articles of the last term that hold every other term too, kept in
     // typed arrays: tens of thousands of objects and a full sort cost a slow phone dearly.
     const phraseSets = trigrams.map((key) => this.phrases.get(key));
     const norm = Math.sqrt(terms.length);
-    const last = terms.length - 1;
     const ids = new Int32Array(count);
     let total = 0;
-    for (const { refs } of this.postings.get(terms[last])) {
-      for (let i = 0; i < refs.length; i += 1) {
-        const id = refs[i];
-        if (lastTerm[id] !== last || matched[id] !== terms.length) continue;
-        lastTerm[id] = -1; // an article holding the term in two fields is a candidate once
-        if (keep && !keep(id)) continue;
-        ids[total] = id;
-        total += 1;
-      }
+    for (const { refs } of this.postings.get(terms[terms.length - 1])) {
+      total = addCandidates(refs, terms.length, matched, lastTerm, keep, ids, total);
     }
     const ranking = new Ranking(ids.subarray(0, total), sums, norm, phraseSets);
     // The best lunrTop in order; the rest are ordered only when a reader pages past them.
@@ -339,17 +429,31 @@ export class ArchiveSearch {
     return new Found(query, groups, terms, top, ranking);
   }
 
-  // Runs every step of a search once on a made-up two-article index, without fetching:
-  // the first real query then runs compiled code, not code parsed and compiled on the spot.
-  warmUp() {
-    const saved = { meta: this.meta, postings: this.postings, phrases: this.phrases };
+  // Runs a whole search (a three-term phrase query) once on a made-up index of `articles`
+  // articles, without fetching: the first real query then runs code V8 has compiled and
+  // optimized. On a 4x throttled CPU the loops over 20,000 postings took longer interpreted
+  // than the shards took to arrive.
+  async warmUp(articles = WARM_ARTICLES) {
+    const saved = { ...this };
     try {
-      this.meta = { ...this.meta, documents: 2 };
-      const field = decodeField([0, 1500, 1, 700]);
-      this.postings = new Map([["工会", this.meta.fields.map(() => field)]]);
+      this.meta = { ...this.meta, documents: articles };
+      this.prefetch = 0;
+      this.postings = new Map();
       this.phrases = new Map();
-      this.lunrScores(["工会"], new Set([0, 1]));
-      highlight("重庆工会驿站", this.tokenizer, this.tokenizer.queryGroups("工会"), 120);
+      const query = "工会驿站";
+      const gaps = pack(Array.from({ length: articles }, (_, id) => (id ? 1 : 0)));
+      const scores = Array.from({ length: articles }, (_, id) => 400 + ((7 * id) % 997));
+      const postings = gaps + pack(scores);
+      const few = "AB8uB8V"; // articles 0 and 1 (gaps 0, 1), scores 1.5 and 0.7 (x 1000)
+      for (const term of this.tokenizer.queryGroups(query).flat()) {
+        const fields = this.meta.fields.map((_, f) => (f === 2 ? postings : few));
+        this.postings.set(term, fields.map(decodeField));
+      }
+      for (const key of this.tokenizer.trigrams(query)) {
+        this.phrases.set(key, decodeGaps(gaps, articles));
+      }
+      const found = await this.search(query);
+      highlight("重庆工会驿站", this.tokenizer, found.groups, 120);
     } finally {
       Object.assign(this, saved);
     }

@@ -13,6 +13,8 @@ A monolithic lunr index cannot be loaded in part, and for bigram-tokenized Chine
 about 4.5 KB gzipped per article. Here every term lives in exactly one shard, chosen by a hash of
 the term the browser computes too, so a query fetches only its terms' shards. Each posting holds
 lunr's score for that term, field and article: that is all lunr.js needs to match and score.
+Posting lists are JSON strings of packed integers (packed.py: the article gaps, then the scores
+x 1000), not JSON arrays: the browser parses a string in one scan and decodes it in a tight loop.
 Whether a story holds the query as a whole phrase rather than scattered bigrams is told by
 trigrams, kept apart in p/ and fetched only for queries of three or more CJK characters: a list
 of articles per trigram costs far less than token positions on every posting (a common bigram
@@ -35,7 +37,7 @@ import numpy as np
 
 from bulletin.search import cache
 from bulletin.search.documents import SearchDocument, check_documents
-from bulletin.search.jsonints import int_lists
+from bulletin.search.packed import packed_lists
 from bulletin.search.postings import (
     CHUNK_DOCUMENTS,
     Postings,
@@ -49,7 +51,7 @@ from bulletin.search.postings import (
 )
 from bulletin.search.tokenize import Tokenizer
 
-FORMAT = 2
+FORMAT = 3  # 3: posting lists as packed text (packed.py)
 # Field names and build-time boosts, in the order postings list them.
 FIELDS: tuple[tuple[str, float], ...] = (
     ("title", 10),
@@ -63,9 +65,11 @@ FIELD_NAMES = tuple(name for name, _boost in FIELDS)
 # other terms that land in it: at 48 KB a query for a rare term downloaded mostly other terms
 # (at 20,000 articles 过程 fetched 15 KB gzipped, 7 KB at 12 KB, and a later 沙磁良缘 105 KB
 # against 33 KB). Smaller shards cost files: about 15,000 of them per edition at 20,000
-# articles, beside the 20,000 store files.
-SHARD_TARGET_BYTES = 12_000
-PHRASE_SHARD_TARGET_BYTES = 12_000
+# articles, beside the 20,000 store files. Packed posting text is about half the bytes of the
+# JSON arrays these figures were measured with (and compresses less), so the target is halved
+# too: the same terms to a shard, and about as many files.
+SHARD_TARGET_BYTES = 6_000
+PHRASE_SHARD_TARGET_BYTES = 6_000
 
 
 def shard_of(term: str, shards: int) -> int:
@@ -149,9 +153,18 @@ def _write_shards(
 
 
 def _term_entries(merged: Postings, tables: Tables, documents: int) -> list[tuple[str, bytes]]:
-    """term -> ``[[gap,milli,...],...]`` per field, as js/search.js decodes them."""
+    """term -> one packed text per field (packed.py): the list's article gaps, then its scores
+    x 1000, as js/search.js reads them. Gaps apart from scores: a common term's gaps are runs of
+    ones that gzip all but removes (interleaved, the shards were larger than JSON's digits)."""
     encoded = score_postings(merged, [boost for _field, boost in FIELDS], documents, merged.lengths)
-    lists = int_lists((encoded.gaps, encoded.milli), encoded.list_starts)
+    lists = [
+        gaps + milli
+        for gaps, milli in zip(
+            packed_lists((encoded.gaps,), encoded.list_starts),
+            packed_lists((encoded.milli,), encoded.list_starts),
+            strict=True,
+        )
+    ]
     entries: list[tuple[str, bytes]] = []
     empty = [b""] * len(FIELDS)
     current, fields = -1, list(empty)
@@ -160,19 +173,24 @@ def _term_entries(merged: Postings, tables: Tables, documents: int) -> list[tupl
     ):
         if key != current:
             if current >= 0:
-                entries.append((tables.term_text(current), b"[[" + b"],[".join(fields) + b"]]"))
+                entries.append((tables.term_text(current), _strings(fields)))
             current, fields = key, list(empty)
         fields[field] = value
     if current >= 0:
-        entries.append((tables.term_text(current), b"[[" + b"],[".join(fields) + b"]]"))
+        entries.append((tables.term_text(current), _strings(fields)))
     return entries
+
+
+def _strings(fields: list[bytes]) -> bytes:
+    """A JSON array of packed texts (their alphabet needs no escaping)."""
+    return b'["' + b'","'.join(fields) + b'"]'
 
 
 def _trigram_entries(merged: Postings, tables: Tables) -> list[tuple[str, bytes]]:
     keys, starts, gaps = trigram_lists(merged.trigrams)
-    lists = int_lists((gaps,), starts)
+    lists = packed_lists((gaps,), starts)
     return [
-        (tables.trigram_text(key), b"[" + value + b"]")
+        (tables.trigram_text(key), b'"' + value + b'"')
         for key, value in zip(keys.tolist(), lists, strict=True)
     ]
 

@@ -1,0 +1,101 @@
+"""The packed posting text: the bulk encoder against the reference one, and the shards the
+Python writer made for the seed archive read back by the browser's own decoders (Node)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bulletin.search.packed import pack, packed_lists, unpack
+
+ROOT = Path(__file__).resolve().parents[2]
+EDGES = [0, 1, 31, 32, 1023, 1024, 32767, 32768, 2**20 - 1, 2**20, 2**30, 2**32 - 1]
+
+
+def test_bulk_encoder_is_the_reference_one():
+    rng = np.random.default_rng(5)
+    gaps = np.concatenate([EDGES, rng.integers(0, 40, 3000), rng.integers(0, 2**32, 500)])
+    milli = np.concatenate([EDGES[::-1], rng.integers(0, 250_000, 3500)])
+    bounds = np.array([0, 0, 1, 12, 12, 2000, len(gaps)])
+    lists = packed_lists((gaps, milli), bounds)
+    for text, (start, stop) in zip(lists, pairwise(bounds), strict=True):
+        rows = zip(gaps[start:stop], milli[start:stop], strict=True)
+        numbers = [int(n) for pair in rows for n in pair]
+        assert text.decode("ascii") == pack(numbers)
+        assert unpack(text.decode("ascii")) == numbers
+
+
+def test_packed_text_is_short_and_needs_no_json_escape():
+    assert pack([0, 31, 32, 1023, 1024]) == "Af" + "gB" + "_f" + "ggB"  # 1024: 0, 0, 1
+    assert json.dumps(pack(EDGES)) == f'"{pack(EDGES)}"'
+    with pytest.raises(ValueError):
+        pack([2**32])
+    with pytest.raises(ValueError):
+        unpack("g")  # a number cut short
+
+
+READ_IN_NODE = """
+import { readFileSync, readdirSync } from "node:fs";
+import { decodeField, decodeGaps, pack, unpack } from "./js/search.js";
+const index = process.argv[1];
+const meta = JSON.parse(readFileSync(`${index}/meta.json`, "utf8"));
+const shards = (folder) => readdirSync(`${index}/${folder}`).map((name) =>
+  JSON.parse(readFileSync(`${index}/${folder}/${name}`, "utf8")));
+const terms = {};
+for (const shard of shards("t")) {
+  for (const [term, fields] of Object.entries(shard)) {
+    terms[term] = fields.map((text) => {
+      if (pack(unpack(text)) !== text) throw new Error(`pack: ${term}`); // warmUp's encoder
+      const { refs, scores } = decodeField(text);
+      return [Array.from(refs), Array.from(scores)];
+    });
+  }
+}
+const trigrams = {};
+for (const shard of shards("p")) {
+  for (const [key, text] of Object.entries(shard)) {
+    const held = decodeGaps(text, meta.documents);
+    trigrams[key] = [...held.keys()].filter((n) => held[n] === 1);
+    if (unpack(text).reduce((a, b) => a + b, 0) !== trigrams[key].at(-1)) throw new Error(key);
+  }
+}
+process.stdout.write(JSON.stringify({ terms, trigrams }));
+"""
+
+
+def _python_reading(index: Path) -> tuple[dict, dict]:
+    terms, trigrams = {}, {}
+    for shard in (index / "t").glob("*.json"):
+        for term, fields in json.loads(shard.read_text(encoding="utf-8")).items():
+            terms[term] = []
+            for text in fields:
+                numbers = unpack(text)  # the article gaps, then the scores x 1000
+                half = len(numbers) // 2
+                refs = np.cumsum(numbers[:half]).tolist()
+                terms[term].append([refs, [milli / 1000 for milli in numbers[half:]]])
+    for shard in (index / "p").glob("*.json"):
+        for key, text in json.loads(shard.read_text(encoding="utf-8")).items():
+            trigrams[key] = np.cumsum(unpack(text)).tolist()
+    return terms, trigrams
+
+
+@pytest.mark.parametrize("edition", ["zh", "zh-hant"])
+def test_browser_reads_what_python_wrote(node, built_search, edition):
+    index = built_search / edition
+    done = subprocess.run(
+        [node, "--input-type=module", "-e", READ_IN_NODE, str(index)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    read = json.loads(done.stdout)
+    terms, trigrams = _python_reading(index)
+    assert len(terms) > 1000 and len(trigrams) > 1000
+    assert read["terms"] == terms
+    assert read["trigrams"] == trigrams
