@@ -27,8 +27,10 @@ are removed, so a rebuild into the same folder touches only what changed.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,26 +104,41 @@ def _dump(value: object) -> str:
 
 
 class OutputFolder:
-    """Writes files under one folder, leaving alone those whose bytes are already there."""
+    """Writes files under one folder, leaving alone those whose bytes are already there.
 
-    def __init__(self, root: Path) -> None:
+    With a `memo` file (kept in the edition's cache folder), a file is known to hold the bytes
+    the last build wrote while its size, time and inode are as that build left them: its
+    bytes are compared by digest, not read (at 20,000 articles, 20,000 store files an edition
+    a rebuild would otherwise read). A file touched behind the build's back is read as before.
+    """
+
+    def __init__(self, root: Path, memo: Path | None = None) -> None:
         self.root = root
         self.wanted: set[Path] = set()
         self.bytes = 0
         self.changed = 0
+        self.memo = memo
+        self.known: dict[str, list] = _load_memo(memo)
+        self.written: dict[str, list] = {}
 
     def write(self, relative: str, data: bytes) -> None:
         path = self.root / relative
         self.wanted.add(path)
         self.bytes += len(data)
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         try:
-            if path.stat().st_size == len(data) and path.read_bytes() == data:
+            stat = path.stat()
+            if stat.st_size == len(data) and (
+                self.known.get(relative) == [*_stamp(stat), digest] or path.read_bytes() == data
+            ):
+                self.written[relative] = [*_stamp(stat), digest]
                 return
             # Unlink first: the old file may be a hard link into an earlier build's output.
             path.unlink()
         except FileNotFoundError:
             pass
         path.write_bytes(data)
+        self.written[relative] = [*_stamp(path.stat()), digest]
         self.changed += 1
 
     def remove_others(self, folders: Iterable[str]) -> None:
@@ -129,6 +146,25 @@ class OutputFolder:
             for path in (self.root / name).glob("*.json"):
                 if path not in self.wanted:
                     path.unlink()
+
+    def save_memo(self) -> None:
+        if self.memo is not None:
+            self.memo.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.memo.with_name(f".{self.memo.name}.tmp")
+            temporary.write_text(json.dumps(self.written), encoding="utf-8")
+            temporary.replace(self.memo)
+
+
+def _stamp(stat: os.stat_result) -> list[int]:
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+
+
+def _load_memo(memo: Path | None) -> dict[str, list]:
+    try:
+        known = json.loads(memo.read_text(encoding="utf-8")) if memo else {}
+    except (OSError, ValueError):
+        return {}  # no memo: every file is compared by its bytes
+    return known if isinstance(known, dict) else {}
 
 
 def sort_documents(documents: Sequence[SearchDocument]) -> list[SearchDocument]:
@@ -296,7 +332,7 @@ def write_edition_index(
     merged, tables, tokenized = edition_postings(docs, fold_map, hashes, cache_dir)
     for sub in ("t", "p", "d", "f"):
         (out_dir / sub).mkdir(parents=True, exist_ok=True)
-    out = OutputFolder(out_dir)
+    out = OutputFolder(out_dir, cache_dir / "written.json" if cache_dir is not None else None)
     terms = _term_entries(merged, tables, len(docs))
     shards = _write_shards(out, "t", terms, SHARD_TARGET_BYTES)
     phrase_shards = _write_shards(
@@ -327,4 +363,5 @@ def write_edition_index(
     }
     out.write("meta.json", _dump(meta).encode("utf-8"))
     out.remove_others(("t", "p", "d", "f"))
+    out.save_memo()
     return EditionIndex(len(docs), len(terms), shards, out.bytes, out.changed, tokenized)

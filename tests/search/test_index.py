@@ -194,3 +194,36 @@ def test_bulk_tokens_are_the_reference_tokenizers():
         assert part.lengths[number][0] == len(expected)
         expected_trigrams = set(tokenizer.trigrams(text.replace("\x00", " ")))
         assert trigrams.get(number, set()) == expected_trigrams, text
+
+
+def test_a_memo_spares_reading_unchanged_files_but_never_trusts_a_touched_one(
+    tmp_path, monkeypatch
+):
+    import os
+    from pathlib import Path
+
+    from bulletin.search.index import OutputFolder
+
+    memo = tmp_path / "cache" / "written.json"
+    first = OutputFolder(tmp_path / "out", memo)
+    (tmp_path / "out" / "d").mkdir(parents=True)
+    first.write("d/0.json", b'{"a":1}')
+    first.write("d/1.json", b'{"b":2}')
+    first.save_memo()
+
+    # Behind the build's back: same size, other bytes, a later time.
+    touched = tmp_path / "out" / "d" / "1.json"
+    touched.write_bytes(b'{"b":3}')
+    os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 10**9))
+    read: list[str] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or real(self))
+    second = OutputFolder(tmp_path / "out", memo)
+    second.write("d/0.json", b'{"a":1}')
+    second.write("d/1.json", b'{"b":2}')
+    assert read == ["1.json"]  # the untouched file was known by its memo, not read
+    assert second.changed == 1 and real(touched) == b'{"b":2}'
+    memo.write_text("not json", encoding="utf-8")
+    third = OutputFolder(tmp_path / "out", memo)  # an unreadable memo: bytes are compared
+    third.write("d/0.json", b'{"a":1}')
+    assert third.changed == 0 and read == ["1.json", "0.json"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -93,6 +94,30 @@ def test_an_edited_story_is_rendered_again_and_nothing_else_goes_stale(archive):
     assert after[STORY] != before[STORY]
     untouched = [n for n in after if "articles/004-" in n]  # another issue, not related
     assert untouched and all(after[n] == before[n] for n in untouched)
+    scratch = archive(output="scratch", cache="scratch-cache", SITE_INCREMENTAL=False)
+    assert files(root) == files(scratch)
+
+
+def test_a_new_issue_rewrites_the_term_shards_and_carries_the_old_records_over(archive):
+    """The weekly case: one more issue changes every term's score (they depend on the number
+    of articles), so every term shard is new; the old stories' records are carried over; the
+    site equals a build from scratch."""
+    first_root = archive()
+    before = inodes(first_root, "*.json")
+    source = story_source(archive.content, STORY)
+    issue = archive.content / "articles" / "zz-next"
+    issue.mkdir()
+    story = source.read_text(encoding="utf-8").replace(source.stem, "zz-next-01")
+    story = re.sub(r"^Issue: .*$", "Issue: zz-next", story, flags=re.M)
+    story = re.sub(r"^(Issue_date|Date): .*$", r"\1: 2025-01-03", story, flags=re.M)
+    (issue / "zz-next-01.md").write_text(story, encoding="utf-8")
+    root = archive()
+    after = inodes(root, "*.json")
+    for edition in ("search/zh-hans", "zh-hant/search/zh-hant"):
+        shards = [n for n in after if n.startswith(f"{edition}/t/")]
+        records = [n for n in after if n.startswith(f"{edition}/d/")]
+        assert shards and all(after[n] != before.get(n) for n in shards)
+        assert len(records) == 21 and sum(after[n] == before.get(n) for n in records) == 20
     scratch = archive(output="scratch", cache="scratch-cache", SITE_INCREMENTAL=False)
     assert files(root) == files(scratch)
 
