@@ -175,9 +175,7 @@ def _parse_all(
     todo = [index for index, issue in enumerate(parsed) if issue is None]
     done = len(files) - len(todo)
     for index, issue in _parse(files, sources, todo):
-        for name, results in issue.worked.items():
-            worked.setdefault(name, {}).update(results)
-        issue.worked = {}  # results go to their owners, not into the issue cache
+        _take_worked(issue, worked)  # results go to their owners, not into the issue cache
         parsed[index] = issue
         cache.put(keys[index], issue)
         done += 1
@@ -190,11 +188,17 @@ def _parse_all(
         assert issue is not None
         if issue.date_note == NO_DATE and previous is not None:
             issue = process_seed(path, source, previous)
-            for name, results in issue.worked.items():
-                worked.setdefault(name, {}).update(results)
+            _take_worked(issue, worked)
         previous = issue.date or previous
         issues.append(issue)
     return issues
+
+
+def _take_worked(issue: IssueReport, worked: dict[str, dict[str, str]]) -> None:
+    """Move the issue's BodyWork results into the run's."""
+    for name, results in issue.worked.items():
+        worked.setdefault(name, {}).update(results)
+    issue.worked = {}
 
 
 def _parse(files: list[Path], sources: list[str], todo: list[int]):

@@ -80,7 +80,7 @@ def build_site(
 def _collector_paused_while_loading() -> Iterator[None]:
     """Python's cyclic garbage collector stays off while the build loads: the ingest's and
     Pelican's caches unpickle millions of objects that all live to the end, and every
-    collection walked them again (3.5-5 s of a 20,000-article rebuild, each edition). When the
+    collection walked them again (3.5-5 s of the Simplified run's 20,000-article rebuild). When the
     context is built (all_generators_finalized) it is switched on with those objects frozen
     out of its sight; an edition run forked meanwhile does the same in its own process."""
     was_enabled = gc.isenabled()
