@@ -26,7 +26,7 @@ import opencc
 
 from .config import write_config
 from .converter import DEFAULT_CACHE_DIR
-from .wheel import SHARE_DIR
+from .wheel import SHARE_DIR, VERSION, writable_dir, write_atomically
 
 MIN_EVIDENCE = 8  # characters; below this a text is too short to call Traditional
 TRADITIONAL_SHARE = 0.75  # of the characters either direction would change
@@ -111,15 +111,32 @@ def _character_guess(text: str) -> ScriptGuess:
 def _changed_alone(name: str) -> np.ndarray:
     """For each code point up to the last CJK one: does this conversion change it alone?"""
     codes = np.array([c for first, last in HAN_RANGES for c in range(first, last + 1)])
+    table = np.zeros(int(codes.max()) + 1, dtype=bool)
+    changed = _changed_alone_codes(name, codes)
+    table[changed if changed is not None else codes] = True
+    return table
+
+
+def _changed_alone_codes(name: str, codes: np.ndarray) -> np.ndarray | None:
+    """The code points `name` changes on their own; None when that cannot be told.
+
+    Converting every CJK code point takes about 0.12 s, in each parsing process of every
+    ingest, so the answer is kept per OpenCC version in the converters' cache folder."""
+    kept = writable_dir(DEFAULT_CACHE_DIR) / f"changed-alone-{name}-{VERSION}.txt"
+    try:
+        count, characters = kept.read_text(encoding="utf-8").split("\n", 1)
+        if int(count) == len(characters):  # else a damaged file: computed again
+            return np.array([ord(char) for char in characters], dtype=np.int64)
+    except (OSError, UnicodeDecodeError, ValueError):
+        pass
     text = "\n".join(map(chr, codes))  # one call; no dictionary key holds a newline
     converted = np.frombuffer(_standard(name).convert(text).encode("utf-32-le"), np.uint32)
     original = np.frombuffer(text.encode("utf-32-le"), np.uint32)
-    table = np.zeros(int(codes.max()) + 1, dtype=bool)
-    if len(converted) == len(original):  # as with the standard configs
-        table[original[converted != original]] = True
-    else:
-        table[codes] = True  # cannot tell: every CJK character counts, the full check decides
-    return table
+    if len(converted) != len(original):  # not with the standard configs
+        return None  # cannot tell: every CJK character counts, the full check decides
+    changed = original[converted != original].astype(np.int64)
+    write_atomically(kept, f"{len(changed)}\n" + "".join(map(chr, changed.tolist())))
+    return changed
 
 
 @lru_cache(maxsize=2)

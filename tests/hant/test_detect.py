@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import opencc
 import pytest
 
@@ -69,3 +70,21 @@ def test_no_tofu_risk_characters_in_the_master():
 )
 def test_simplified_or_too_little_evidence_stays(text):
     assert not guess_script(text).is_traditional
+
+
+def test_kept_character_tables_match_a_fresh_conversion(tmp_path, monkeypatch):
+    """The tables of characters each conversion changes alone are kept on disk between
+    ingests; kept, damaged or missing, they say the same as converting every code point."""
+    from bulletin.hant import detect
+
+    monkeypatch.setattr(detect, "DEFAULT_CACHE_DIR", tmp_path)
+    codes = np.array([c for first, last in detect.HAN_RANGES for c in range(first, last + 1)])
+    for name in ("t2s", "s2t"):
+        fresh = detect._changed_alone_codes(name, codes)
+        (kept,) = tmp_path.glob(f"changed-alone-{name}-*.txt")
+        assert np.array_equal(detect._changed_alone_codes(name, codes), fresh)
+        kept.write_text(kept.read_text(encoding="utf-8")[:-5], encoding="utf-8")  # damaged
+        assert np.array_equal(detect._changed_alone_codes(name, codes), fresh)
+        assert kept.read_text(encoding="utf-8").split("\n", 1)[0] == str(len(fresh))
+    assert ord("們") in detect._changed_alone_codes("t2s", codes)
+    assert ord("们") in detect._changed_alone_codes("s2t", codes)
