@@ -60,6 +60,7 @@ def build_search(
     assets: bool = True,
     workers: int | None = None,
     cache_dir: Path | None = None,
+    twins: Sequence[Path] = (),
 ) -> dict[str, EditionIndex]:
     """Write every edition's index under ``out_dir/<edition>/`` and the browser files beside.
 
@@ -67,6 +68,8 @@ def build_search(
     Editions are built in parallel processes, one per core by default (``workers=1``: in turn).
     ``cache_dir``: where each edition keeps, in ``<cache_dir>/<edition>/``, what the next build
     reuses (only new or changed articles are tokenized again); the output is the same without.
+    ``twins``: index folders of editions built elsewhere (another process): a file there with
+    the bytes one of these indexes needs is hard-linked instead of written.
     """
     for documents in editions.values():
         check_documents(documents)
@@ -81,6 +84,7 @@ def build_search(
                     out_dir / name,
                     fold_map,
                     cache_dir / name if cache_dir else None,
+                    twins,
                 )
                 for name, documents in editions.items()
             }
@@ -88,7 +92,7 @@ def build_search(
     else:
         built = {
             name: write_edition_index(
-                documents, out_dir / name, fold_map, cache_dir / name if cache_dir else None
+                documents, out_dir / name, fold_map, cache_dir / name if cache_dir else None, twins
             )
             for name, documents in editions.items()
         }

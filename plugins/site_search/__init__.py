@@ -96,7 +96,13 @@ def write_index(generator, writer=None) -> None:
     # One edition per run, built in this process: the other editions' runs use the other cores.
     out = Path(generator.output_path) / scripts_url(settings)
     _carry_over(settings, out / name, len(documents))
-    built = build_search({name: documents}, out, workers=1, cache_dir=cache_folder(settings))[name]
+    built = build_search(
+        {name: documents},
+        out,
+        workers=1,
+        cache_dir=cache_folder(settings),
+        twins=other_editions_indexes(settings),
+    )[name]
     log.info(
         "Search index %s: %d articles (%d tokenized), %d terms, %.0f KB (%d files written) "
         "in %.2f s",
@@ -108,6 +114,18 @@ def write_index(generator, writer=None) -> None:
         built.files_written,
         time.perf_counter() - started,
     )
+
+
+def other_editions_indexes(settings) -> list[Path]:
+    """The other edition runs' index folders (same scripts URL, each its own edition code),
+    from which identical shards are hard-linked rather than written again."""
+    site = settings.get("SITE_OUTPUT_PATH") or settings.get("OUTPUT_PATH")
+    this = settings.get("EDITION_PATH", "")
+    return [
+        Path(site) / entry["path"] / scripts_url(settings) / entry["code"]
+        for entry in settings.get("EDITION_LINKS") or ()
+        if site and entry.get("path", "") != this
+    ]
 
 
 def _carry_over(settings, index_dir: Path, documents: int) -> None:
