@@ -122,3 +122,36 @@ def test_committed_content_is_up_to_date_with_the_seeds(root: Path, tmp_path: Pa
     shutil.copytree(root / "content", copy)
     report = ingest(root / "seeds", copy)
     assert (report.store.written, report.store.removed) == ([], [])
+
+
+def test_an_ingest_stopped_halfway_leaves_files_the_next_one_still_owns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issues are written as they are parsed: when the ingest stops on the third issue, the
+    first two issues' files are there and in the manifest, so the next ingest treats them as
+    its own (not as an editor's files it must keep as they are)."""
+    import bulletin.ingest as ingest_module
+
+    seeds, content = tmp_path / "seeds", tmp_path / "content"
+    shutil.copytree(SEEDS, seeds)
+    third = sorted(seeds.glob("*.txt"))[2].name
+    real = ingest_module.process_seed
+
+    def failing(path: Path, *args):
+        if path.name == third:
+            raise KeyboardInterrupt  # the editor pressed Ctrl-C
+        return real(path, *args)
+
+    monkeypatch.setattr(ingest_module, "process_seed", failing)
+    with pytest.raises(KeyboardInterrupt):
+        ingest(seeds, content)
+    written = {p.relative_to(content).as_posix() for p in content.rglob("*.md")}
+    manifest = json.loads((content / MANIFEST_NAME).read_text(encoding="utf-8"))["files"]
+    assert written and set(manifest) == written
+    assert len({name.split("/")[1] for name in written}) == 2  # two issues' folders
+
+    monkeypatch.setattr(ingest_module, "process_seed", real)
+    report = ingest(seeds, content)
+    assert report.store.kept_foreign == [] and report.store.kept_edited == []
+    assert sorted(report.store.unchanged) == sorted(written)
+    assert len(report.store.written) == 20 - len(written)
