@@ -76,7 +76,9 @@ def _converted_body(edition: SiteEdition, html: str, convert_html: Callable[...,
 
 
 def _body_key(edition: SiteEdition, html: str) -> str:
-    config = Path(converter_for(edition.edition).config_path).name
+    config = _config_names.get(edition.code)
+    if config is None:  # once a run: converter_for looks the glossary files up on every call
+        config = _config_names[edition.code] = Path(converter_for(edition.edition).config_path).name
     return text_key(code_fingerprint(), config, html)
 
 
@@ -118,11 +120,13 @@ _converters_of_run: dict[str, tuple[Callable[[str], str], Callable[..., str] | N
 
 
 _body_caches: dict[str, PickleCache] = {}
+_config_names: dict[str, str] = {}  # edition code -> its OpenCC config's file name, this run
 
 
 def reset_converters(pelican=None) -> None:
     _converters_of_run.clear()
     _body_caches.clear()
+    _config_names.clear()
     settings = getattr(pelican, "settings", None) or {}
     edition = settings.get("EDITION")
     if settings.get("CACHE_PATH") and edition is not None and not edition.is_master:
