@@ -39,6 +39,8 @@ from bulletin.hant import DEFAULT_GLOSSARY
 from bulletin.site.memo import PageMemo, files_digest, page_key, settings_digest
 from bulletin.site.pagination import stable_pages
 
+from . import stamps
+
 log = logging.getLogger(__name__)
 PLUGIN_NAME = "site_incremental"
 ROOT = Path(__file__).resolve().parents[2]
@@ -297,7 +299,22 @@ def _compiled_templates(generator) -> None:
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
+def _stamp_each_file_once(pelican) -> None:
+    stamps.start_run(enabled(pelican.settings))
+
+
+def _forget_stamps(_sender) -> None:
+    stamps.forget()
+
+
+def _stop_stamping(_pelican) -> None:
+    stamps.start_run(False)
+
+
 def register() -> None:
+    signals.initialized.connect(_stamp_each_file_once)
+    signals.generator_init.connect(_forget_stamps)
+    signals.finalized.connect(_stop_stamping)
     signals.initialized.connect(_check_content_cache)
     signals.finalized.connect(_stamp_content_cache)
     signals.generator_init.connect(_compiled_templates)
