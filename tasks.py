@@ -11,9 +11,11 @@ invoke test       lint + the whole test suite
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -37,21 +39,21 @@ def ingest(c, seeds="seeds", content="content", strict=False):
     c.run(f"{PY} -m bulletin.cli {args}{' --strict' if strict else ''}")
 
 
-def _build(settings: str, output: Path = OUTPUT, overrides: dict | None = None) -> str:
-    """Run Pelican in-process with progress; the build ends with a one-line summary.
+def _build(settings: str, output: Path = OUTPUT, overrides: dict | None = None) -> None:
+    """Build in a process of its own, with progress; the build ends with a one-line summary.
 
     Every edition is built (plugins/site_editions) into a folder next to `output`, which is
     replaced only when all of them succeeded: after a failure the old site is still there.
+    The process skips Python's teardown of the build's objects (runner.build_and_exit).
     """
-    os.chdir(ROOT)
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from site_progress.runner import build_site
-
-    try:
-        return build_site(ROOT / settings, output, overrides=overrides)
-    except Exception:
-        print(f"build failed: {output} was left as it was", file=sys.stderr)
-        raise
+    command = [sys.executable, "-m", "site_progress", str(ROOT / settings), str(output)]
+    if overrides:
+        command.append(json.dumps(overrides))
+    paths = [str(ROOT / "plugins"), str(ROOT), os.environ.get("PYTHONPATH", "")]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
+    done = subprocess.run(command, cwd=ROOT, env=env)
+    if done.returncode != 0:
+        sys.exit(done.returncode)
 
 
 @task(

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
+import sys
 import time
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -74,6 +77,26 @@ def build_site(
             timings(stats, started), highlight=False, markup=False
         )
     return line
+
+
+def build_and_exit(settings_file: Path, output: Path, overrides: dict | None = None) -> None:
+    """`build_site` as a whole process (`python -m site_progress`, what `invoke build` runs):
+    exits 0 when the site was published, 1 (with the traceback) when the build failed.
+
+    The process ends without Python's teardown, which freed the build's objects one by one
+    (millions of them, unpickled from the caches; about 2 s at 20,000 articles) although
+    everything it wrote is closed and the new site is in place by then."""
+    try:
+        build_site(settings_file, output, overrides=overrides)
+        status = 0
+    except BaseException:  # any failure, Ctrl-C too: say it, exit 1, old site intact
+        traceback.print_exc()
+        print(f"build failed: {output} was left as it was", file=sys.stderr)
+        status = 1
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 @contextmanager

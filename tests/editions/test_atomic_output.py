@@ -131,3 +131,41 @@ def test_leftovers_of_a_killed_build_are_cleared(root, tmp_path):
     assert not dead.exists()
     assert (output / "index.html").read_text(encoding="utf-8") == "new"
     assert os.listdir(tmp_path) == ["output"]
+
+
+def test_the_build_command_exits_0_or_1_and_only_a_good_build_replaces_the_site(
+    root, tmp_path, broken_theme
+):
+    """`invoke build` runs `python -m site_progress`, which ends without Python's teardown:
+    its exit status must still say whether the site was published."""
+    import json
+    import subprocess
+
+    from pelican.settings import read_settings
+
+    plugins = read_settings(str(root / "pelicanconf.py"))["PLUGINS"]
+    overrides = {
+        "PLUGINS": [p for p in plugins if p != "bulletin_ingest"],
+        "BULLETIN_REVIEW_PATH": str(tmp_path / "review-{edition}.md"),
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "SITE_PROGRESS": False,
+    }
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root / "plugins"), str(root)])}
+
+    def command(**more) -> subprocess.CompletedProcess:
+        settings = json.dumps({**overrides, **more})
+        args = [sys.executable, "-m", "site_progress", "pelicanconf.py", str(output), settings]
+        return subprocess.run(args, cwd=root, env=env, capture_output=True, text=True)
+
+    output = tmp_path / "output"
+    good = command()
+    assert good.returncode == 0, good.stderr
+    assert "Built 20 articles in 5 issues" in good.stdout
+    before = _snapshot(tmp_path / "output")
+    assert "zh-hant/index.html" in before
+
+    bad = command(THEME=str(broken_theme))
+    assert bad.returncode == 1
+    assert "no_such_filter" in bad.stderr and "was left as it was" in bad.stderr
+    assert _snapshot(tmp_path / "output") == before
+    assert _leftovers(tmp_path) == []
