@@ -45,6 +45,7 @@ def convert_content(content) -> None:
         value = getattr(content, name, None)
         if isinstance(value, str) and value:
             _set(content, name, printed(value))
+    named = _named(edition, printed)
     for name in NAME_FIELDS:
         if name not in content.metadata:
             continue
@@ -52,10 +53,10 @@ def convert_content(content) -> None:
         for wrapper in value if isinstance(value, list) else [value]:
             # `author` is `authors[0]`: one object, converted once.
             if hasattr(wrapper, "name") and not isinstance(wrapper.name, EditionText):
-                wrapper.name = printed(wrapper.name)
+                wrapper.name = named(wrapper.name)
     partners = getattr(content, "partners", None)
     if isinstance(partners, list):
-        _set(content, "partners", [printed(name) for name in partners])
+        _set(content, "partners", [named(name) for name in partners])
     summary = content.metadata.get("summary")
     if isinstance(summary, str) and summary:
         # Escaped by the reader: HTML text. Marks are honoured as in a title.
@@ -64,6 +65,19 @@ def convert_content(content) -> None:
         )
     if not edition.is_master and content._content:
         content._content = _converted_body(edition, content._content, convert_html)
+
+
+def _named(edition: SiteEdition, printed: Callable[[str], str]) -> Callable[[str], str]:
+    """Column, district, partner and author names: a few hundred, each on thousands of
+    stories, converted once a run."""
+    names = _names_of_run.setdefault(edition.code, {})
+
+    def named(name: str) -> str:
+        if name not in names:
+            names[name] = printed(name)
+        return names[name]
+
+    return named
 
 
 def _converted_body(edition: SiteEdition, html: str, convert_html: Callable[..., str]) -> str:
@@ -76,10 +90,14 @@ def _converted_body(edition: SiteEdition, html: str, convert_html: Callable[...,
 
 
 def _body_key(edition: SiteEdition, html: str) -> str:
+    return text_key(code_fingerprint(), _config_name(edition), html)
+
+
+def _config_name(edition: SiteEdition) -> str:
     config = _config_names.get(edition.code)
     if config is None:  # once a run: converter_for looks the glossary files up on every call
         config = _config_names[edition.code] = Path(converter_for(edition.edition).config_path).name
-    return text_key(code_fingerprint(), config, html)
+    return config
 
 
 def _body_cache_file(settings, edition: SiteEdition) -> Path:
@@ -121,12 +139,14 @@ _converters_of_run: dict[str, tuple[Callable[[str], str], Callable[..., str] | N
 
 _body_caches: dict[str, PickleCache] = {}
 _config_names: dict[str, str] = {}  # edition code -> its OpenCC config's file name, this run
+_names_of_run: dict[str, dict[str, str]] = {}  # edition code -> {name: as printed}
 
 
 def reset_converters(pelican=None) -> None:
     _converters_of_run.clear()
     _body_caches.clear()
     _config_names.clear()
+    _names_of_run.clear()
     settings = getattr(pelican, "settings", None) or {}
     edition = settings.get("EDITION")
     if settings.get("CACHE_PATH") and edition is not None and not edition.is_master:
