@@ -188,8 +188,13 @@ def test(c, k=""):
         c.run("npm test --silent")  # the JavaScript side: tokenizer vectors, search
 
 
-@task(help={"sizes": "comma-separated archive sizes for the site benchmark (default 1000)"})
-def bench(c, sizes="1000"):
+@task(
+    help={
+        "sizes": "comma-separated archive sizes for the site benchmark (default 1000)",
+        "repeat": "runs of each size; the table shows their medians (default 1)",
+    }
+)
+def bench(c, sizes="1000", repeat=1):
     """Benchmarks (not part of the tests): ingest speed, then full builds at archive scale
     side by side with vanilla Pelican."""
     try:
@@ -197,4 +202,5 @@ def bench(c, sizes="1000"):
     except ImportError:
         c.run(f"{PY} -m pip install -q -e '.[bench]'")
     c.run(f"{PY} bench/ingest_bench.py")
-    c.run(f"{PY} bench/site_bench.py {' '.join(s.strip() for s in sizes.split(','))}")
+    sizes_given = " ".join(s.strip() for s in sizes.split(","))
+    c.run(f"{PY} bench/site_bench.py --repeat {int(repeat)} {sizes_given}")

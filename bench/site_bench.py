@@ -1,6 +1,7 @@
 """Full builds at archive scale, side by side with vanilla Pelican on the same articles.
 
     python bench/site_bench.py 1000 5000 20000      (invoke bench --sizes 1000,5000,20000)
+    python bench/site_bench.py --repeat 3 1000 5000 (medians of three runs a size)
 
 For each size: a synthetic archive in the seeds' raw format (bench/synth.py); our full build
 (ingest, both editions, search: what `invoke build` runs, staged into a fresh folder with an
@@ -17,6 +18,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -123,18 +125,43 @@ def table(rows: list[dict[str, float]]) -> str:
     return "\n".join(lines)
 
 
-def main(sizes: list[int]) -> str:
+def median_row(runs: list[dict[str, float]]) -> dict[str, float]:
+    """The median of each figure over the runs; the ratios are the medians of the runs' own
+    ratios (each against the vanilla build of the same run), with their range."""
+    row: dict[str, float] = {}
+    for key in runs[0]:
+        row[key] = statistics.median(run[key] for run in runs)
+    row["runs"] = len(runs)
+    for key in ("full / vanilla", "rebuild / full"):
+        values = [run[key] for run in runs]
+        row[f"{key} range"] = f"{min(values):.2f}-{max(values):.2f}"  # type: ignore[assignment]
+    return row
+
+
+def main(sizes: list[int], repeat: int = 1) -> str:
+    """Each size `repeat` times, one after the other (a fresh archive folder each time): this
+    machine is shared and a single run can be off by a third."""
     rows = []
     for size in sizes:
-        work = Path(tempfile.mkdtemp(prefix=f"site-bench-{size}-"))
-        try:
-            rows.append(bench_size(size, work))
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
+        runs = []
+        for _ in range(repeat):
+            work = Path(tempfile.mkdtemp(prefix=f"site-bench-{size}-"))
+            try:
+                runs.append(bench_size(size, work))
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
+            print(table(runs[-1:]), flush=True)
+        rows.append(median_row(runs) if repeat > 1 else runs[0])
         print(table(rows[-1:]), flush=True)
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     return f"Machine: {machine}\n\n{table(rows)}"
 
 
 if __name__ == "__main__":
-    print(main([int(n) for n in sys.argv[1:]] or [1000]))
+    arguments = sys.argv[1:]
+    repeat = 1
+    if "--repeat" in arguments:
+        at = arguments.index("--repeat")
+        repeat = int(arguments[at + 1])
+        del arguments[at : at + 2]
+    print(main([int(n) for n in arguments] or [1000], repeat))
