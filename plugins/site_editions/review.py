@@ -44,7 +44,8 @@ def write_review(generator) -> None:
     converter = converter_for(edition.edition)
     cache_file = Path(settings.get("CACHE_PATH", "cache")) / "review.json"
     limit = int(settings.get("BULLETIN_REVIEW_ISSUES", DEFAULT_ISSUES) or 0)
-    sections = review_sections(_issue_texts(generator.articles), converter, cache_file, limit)
+    issues = _issue_texts(generator.articles, limit)
+    sections = review_sections(issues, converter, cache_file, limit)
     heading = f"# Conversion review: {edition.edition.name} ({edition.code}, "
     heading += f"OpenCC {edition.edition.opencc_config})\n\n"
     intro = (
@@ -70,15 +71,21 @@ def review_sections(
     return [*sections, note]
 
 
-def _issue_texts(articles) -> dict[str, tuple[str, str]]:
-    """issue key -> (heading, text to review), newest issue first as the archive sorts."""
+def _issue_texts(articles, limit: int = 0) -> dict[str, tuple[str, str]]:
+    """issue key -> (heading, text to review), newest issue first as the archive sorts.
+
+    Only the newest `limit` issues' articles are read (0: all); the others, which the review
+    leaves out, map to their heading and no text (reading them was 0.8 s of the Traditional
+    run at 20,000 articles)."""
     by_issue: dict[str, list[str]] = defaultdict(list)
     headings: dict[str, str] = {}
     for article in articles:
         key = getattr(article, "issue", "") or "(no issue)"
         headings.setdefault(key, f"{key} · {iso_date(getattr(article, 'issue_date', None))}")
-        by_issue[key].append(_article_text(article.source_path))
-    return {key: (headings[key], "\n\n".join(texts)) for key, texts in by_issue.items()}
+        by_issue[key].append(article.source_path)
+    reviewed = list(by_issue)[:limit] if limit > 0 else list(by_issue)
+    texts = {key: "\n\n".join(_article_text(path) for path in by_issue[key]) for key in reviewed}
+    return {key: (headings[key], texts.get(key, "")) for key in by_issue}
 
 
 def _article_text(path: str) -> str:

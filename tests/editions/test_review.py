@@ -97,3 +97,20 @@ def test_a_build_reviews_only_the_newest_issues(review_module, tmp_path):
     assert [s.splitlines()[0] for s in every] == [
         f"## {k} · 2024-0{n}-01" for n, k in ((3, "c"), (2, "b"), (1, "a"))
     ]
+
+
+def test_only_the_reviewed_issues_articles_are_read(review_module, tmp_path):
+    """A build reviews the newest issues: the other stories' files are not even opened."""
+    from types import SimpleNamespace
+
+    newest = tmp_path / "new.md"
+    newest.write_text("Title: 新的一期\n\n干部们游巴蜀。", encoding="utf-8")
+    articles = [
+        SimpleNamespace(issue="b", issue_date=None, source_path=str(newest)),
+        SimpleNamespace(issue="a", issue_date=None, source_path=str(tmp_path / "gone.md")),
+    ]
+    issues = review_module._issue_texts(articles, 1)
+    assert list(issues) == ["b", "a"]  # the left-out one still counts
+    assert issues["b"][1] == "新的一期\n干部们游巴蜀。" and issues["a"][1] == ""
+    with pytest.raises(FileNotFoundError):
+        review_module._issue_texts(articles, 0)  # all: every file is read
