@@ -131,6 +131,7 @@ def median_row(runs: list[dict[str, float]]) -> dict[str, float]:
     row: dict[str, float] = {}
     for key in runs[0]:
         row[key] = statistics.median(run[key] for run in runs)
+    row["articles"] = runs[0]["articles"]
     row["runs"] = len(runs)
     for key in ("full / vanilla", "rebuild / full"):
         values = [run[key] for run in runs]
