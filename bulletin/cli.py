@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import Progress
 
-from .ingest import BodyWork, IngestReport, ingest, seed_files
+from .ingest import BodyWork, IngestReport, TextWork, ingest, seed_files
 from .report import print_report, write_report
 
 PROGRESS_FROM = 20  # files; fewer finish before a bar would be worth drawing
@@ -23,6 +23,7 @@ def run(
     quiet: bool = False,
     cache: Path | None = None,
     body_work: dict[str, BodyWork] | None = None,
+    text_work: dict[str, TextWork] | None = None,
 ) -> IngestReport:
     console = Console(stderr=True, quiet=quiet)
     total = len(seed_files(seeds))
@@ -36,9 +37,12 @@ def run(
                 progress=lambda done, _n, _name: progress.update(task, completed=done),
                 cache_dir=cache,
                 body_work=body_work,
+                text_work=text_work,
             )
     else:
-        report = ingest(seeds, content, strict=strict, cache_dir=cache, body_work=body_work)
+        report = ingest(
+            seeds, content, strict=strict, cache_dir=cache, body_work=body_work, text_work=text_work
+        )
     if report_path:
         write_report(report, report_path)
     print_report(report, console, report_path)

@@ -21,7 +21,14 @@ from .ingest_cache import issue_cache, seed_key
 from .issue import IssueInfo, parse_text, read_sidecar
 from .markdown import line_ranges, render_article
 from .model import DroppedLine, Warning
-from .render import render_markdown, rendered_file, rendered_key, split_header
+from .render import (
+    BULLETIN_FIELDS,
+    bulletin_field,
+    render_markdown,
+    rendered_file,
+    rendered_key,
+    split_header,
+)
 from .store import ContentStore, StoreResult
 
 FALLBACK_DATE = dt.date(1970, 1, 1)
@@ -48,6 +55,8 @@ class IssueReport:
     html: dict[str, str] = field(default_factory=dict)  # rendered_key(body) -> body HTML
     # BodyWork results of this parse: name -> {rendered_key(body): result}; never cached
     worked: dict[str, dict[str, str]] = field(default_factory=dict)
+    # TextWork results of this parse: name -> {(field, text): result}; never cached
+    worked_texts: dict[str, dict[tuple[str, str], str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -58,6 +67,8 @@ class IngestReport:
     strict_failed: bool = False
     # BodyWork results for the issues parsed in this run: name -> {rendered_key(body): result}
     worked: dict[str, dict[str, str]] = field(default_factory=dict)
+    # TextWork results for the issues parsed in this run: name -> {(field, text): result}
+    worked_texts: dict[str, dict[tuple[str, str], str]] = field(default_factory=dict)
 
     @property
     def warnings(self) -> list[Warning]:
@@ -75,6 +86,12 @@ BodyWork = Callable[[list[str]], list[str]]
 # The run's BodyWork by name. A module global, not an argument: the parsing processes are
 # forked and inherit it, so a closure over OpenCC converters need not be pickled.
 _body_work: dict[str, BodyWork] = {}
+# The same for the texts a reader sees beside each body, as (field, text) pairs: the title,
+# subtitle and issue title as Pelican will read them, the summary escaped as the site's reader
+# holds it (bulletin.render.bulletin_field). One call per issue, with all its texts.
+TextWork = Callable[[list[tuple[str, str]]], list[str]]
+_text_work: dict[str, TextWork] = {}
+HEADER_TEXTS = ("title", "subtitle", "issue_title", "summary")
 
 
 def seed_files(seeds_dir: Path) -> list[Path]:
@@ -131,9 +148,22 @@ def process_seed(path: Path, source: str, previous_date: dt.date | None) -> Issu
     for name, work in _body_work.items():
         keys = list(report.html)
         report.worked[name] = dict(zip(keys, work([report.html[k] for k in keys]), strict=True))
+    if _text_work:
+        texts = sorted({pair for text in report.rendered.values() for pair in header_texts(text)})
+        for name, work in _text_work.items():
+            report.worked_texts[name] = dict(zip(texts, work(texts), strict=True))
     if not parsed.stories:
         report.warnings.append(Warning(source, None, "no-stories", "no story found in the file"))
     return report
+
+
+def header_texts(markdown: str) -> list[tuple[str, str]]:
+    """The (field, text) pairs of an article's header that TextWork is done on."""
+    return [
+        (key, bulletin_field(key, value) if key in BULLETIN_FIELDS else value)
+        for key, value in split_header(markdown)[0]
+        if key in HEADER_TEXTS and value
+    ]
 
 
 def _simplified_master(text: str, source: str, report: IssueReport) -> str:
@@ -161,7 +191,7 @@ def _issues_in_order(
     files: list[Path],
     cache,
     progress: ProgressFn | None,
-    worked: dict[str, dict[str, str]],
+    report: IngestReport,
 ) -> Iterator[IssueReport]:
     """Every issue parsed, in the files' order, from the cache where its input did not change;
     each is yielded as soon as it is known, so the caller can write it while the others parse.
@@ -183,14 +213,14 @@ def _issues_in_order(
             if issue is None:
                 parsed_index, issue = next(fresh)
                 assert parsed_index == index
-                _take_worked(issue, worked)  # results go to their owners, not into the cache
+                _take_worked(issue, report)  # results go to their owners, not into the cache
                 cache.put(keys[index], issue)
                 done += 1
                 if progress:
                     progress(done, len(files), path.name)
             if issue.date_note == NO_DATE and previous is not None:
                 issue = process_seed(path, source, previous)
-                _take_worked(issue, worked)
+                _take_worked(issue, report)
             previous = issue.date or previous
             yield issue
     finally:
@@ -198,11 +228,14 @@ def _issues_in_order(
     cache.save()
 
 
-def _take_worked(issue: IssueReport, worked: dict[str, dict[str, str]]) -> None:
-    """Move the issue's BodyWork results into the run's."""
+def _take_worked(issue: IssueReport, report: IngestReport) -> None:
+    """Move the issue's BodyWork and TextWork results into the run's report."""
     for name, results in issue.worked.items():
-        worked.setdefault(name, {}).update(results)
+        report.worked.setdefault(name, {}).update(results)
+    for name, texts in issue.worked_texts.items():
+        report.worked_texts.setdefault(name, {}).update(texts)
     issue.worked = {}
+    issue.worked_texts = {}
 
 
 def _parse(files: list[Path], sources: list[str], todo: list[int]):
@@ -252,28 +285,31 @@ def ingest(
     progress: ProgressFn | None = None,
     cache_dir: Path | None = None,
     body_work: dict[str, BodyWork] | None = None,
+    text_work: dict[str, TextWork] | None = None,
 ) -> IngestReport:
     """Parse every seed and write content/, each issue as soon as it is parsed (strict mode:
     only once every issue is parsed and none has a warning).
 
     With `cache_dir`, issues whose input did not change since the last run are not parsed again.
-    `body_work` is done on the bodies of the issues parsed (see BodyWork); the results are in
-    the report's `worked`.
+    `body_work` is done on the bodies of the issues parsed (see BodyWork), `text_work` on their
+    header texts (TextWork); the results are in the report's `worked` and `worked_texts`.
     """
     started = time.perf_counter()
     files = seed_files(seeds_dir)
-    worked: dict[str, dict[str, str]] = {}
     result = StoreResult()
+    report = IngestReport([], result, 0.0)
     store = ContentStore(content_dir)
     produced: set[str] = set()
-    issues: list[IssueReport] = []
+    issues = report.issues
     _body_work.clear()
     _body_work.update(body_work or {})
+    _text_work.clear()
+    _text_work.update(text_work or {})
     try:
         # Each issue's files are written while the worker processes parse the next ones (at
         # 20,000 articles writing them afterwards took 8-16 s, the other core idle); strict
         # mode writes nothing before every issue is known to be free of warnings.
-        for issue in _issues_in_order(seeds_dir, files, issue_cache(cache_dir), progress, worked):
+        for issue in _issues_in_order(seeds_dir, files, issue_cache(cache_dir), progress, report):
             issues.append(issue)
             if not strict:
                 _store_issue(store, issue, result, produced)
@@ -282,8 +318,8 @@ def ingest(
         raise
     finally:
         _body_work.clear()
+        _text_work.clear()
     _keep_rendered(issues, cache_dir)
-    report = IngestReport(issues, result, 0.0, worked=worked)
     if strict and report.warnings:
         report.strict_failed = True
         report.seconds = time.perf_counter() - started

@@ -5,8 +5,9 @@ CACHE_PATH between builds (bulletin.ingest_cache).
 
 Other plugins can have work done on every rendered body by the ingest's parsing processes,
 which use every core (bulletin.ingest.BodyWork): receivers of `body_work` (sent with the Pelican
-object) return {name: work}; receivers of `ingested` get the report, whose `worked` holds the
-results of the issues parsed in this run.
+object) return {name: work}; receivers of `text_work` the same for the header texts beside
+each body (bulletin.ingest.TextWork); receivers of `ingested` get the report, whose `worked`
+and `worked_texts` hold the results of the issues parsed in this run.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from bulletin.cli import run
 log = logging.getLogger(__name__)
 PLUGIN_NAME = "bulletin_ingest"
 body_work = signal("bulletin_ingest.body_work")
+text_work = signal("bulletin_ingest.text_work")
 ingested = signal("bulletin_ingest.ingested")
 
 
@@ -35,9 +37,11 @@ def _ingest(pelican) -> None:
     if not seeds.is_dir():
         log.warning("bulletin ingest: no seeds folder at %s; using content/ as it is", seeds)
         return
-    work = {}
+    work, texts = {}, {}
     for _receiver, offered in body_work.send(pelican):
         work.update(offered or {})
+    for _receiver, offered in text_work.send(pelican):
+        texts.update(offered or {})
     report = run(
         seeds,
         Path(settings["PATH"]),
@@ -46,6 +50,7 @@ def _ingest(pelican) -> None:
         quiet=bool(settings.get("BULLETIN_QUIET", False)),
         cache=Path(settings["CACHE_PATH"]) if settings.get("CACHE_PATH") else None,
         body_work=work,
+        text_work=texts,
     )
     if report.strict_failed:
         raise SystemExit("bulletin ingest: strict mode and the ingest reported warnings")

@@ -29,6 +29,7 @@ from .content import (
     convert_content,
     keep_conversions,
     offer_conversion,
+    offer_text_conversion,
     reset_converters,
     save_converted,
 )
@@ -38,11 +39,13 @@ from .run import configure_run
 # The bulletin_ingest plugin's signals, by name: a run without that plugin (the tests build the
 # committed content/ without it) must still load this one.
 body_work = signal("bulletin_ingest.body_work")
+text_work = signal("bulletin_ingest.text_work")
 ingested = signal("bulletin_ingest.ingested")
 
 
 def register() -> None:
     body_work.connect(offer_conversion)
+    text_work.connect(offer_text_conversion)
     ingested.connect(keep_conversions)
     signals.initialized.connect(configure_run)
     signals.initialized.connect(reset_converters)

@@ -13,7 +13,12 @@ from pelican.settings import read_settings
 
 from bulletin.cache import handed_over
 from bulletin.ingest import ingest
-from bulletin.site.editions import edition_overrides, html_converter, site_editions
+from bulletin.site.editions import (
+    edition_overrides,
+    html_converter,
+    site_editions,
+    text_converter,
+)
 from tests.site.conftest import ROOT, SETTINGS
 
 
@@ -48,18 +53,25 @@ def _ingest(plugin, master: SimpleNamespace, seeds: Path):
         Path(master.settings["PATH"]),
         cache_dir=Path(master.settings["CACHE_PATH"]),
         body_work=work,
+        text_work=plugin.offer_text_conversion(master),
     )
     plugin.keep_conversions(master, report)
     return work, report
 
 
-def test_an_editions_run_finds_every_body_converted_by_the_ingest(tmp_path, content_module):
-    plugin = content_module
+def _seeds_ingested(plugin, tmp_path: Path):
+    """The seeds ingested as the master run does: (master, seeds, work, report, edition)."""
     seeds = tmp_path / "seeds"
     shutil.copytree(ROOT / "seeds", seeds)
     master = _master(tmp_path)
     work, report = _ingest(plugin, master, seeds)
     traditional = next(e for e in site_editions(master.settings["EDITIONS"]) if not e.is_master)
+    return master, seeds, work, report, traditional
+
+
+def test_an_editions_run_finds_every_body_converted_by_the_ingest(tmp_path, content_module):
+    plugin = content_module
+    master, seeds, work, report, traditional = _seeds_ingested(plugin, tmp_path)
     assert list(work) == [traditional.code]
     bodies = [html for issue in report.issues for html in issue.html.values()]
     assert len(bodies) == 20 and len(report.worked[traditional.code]) == 20
@@ -85,3 +97,25 @@ def test_a_master_only_site_asks_the_ingest_for_nothing(tmp_path, content_module
     master = _master(tmp_path)
     master.settings["EDITIONS"] = [e for e in master.settings["EDITIONS"] if e["path"] == ""]
     assert content_module.offer_conversion(master) == {}
+
+
+def test_titles_and_summaries_converted_by_the_ingest_read_as_the_run_would_convert_them(
+    tmp_path, content_module
+):
+    """Every title, subtitle, issue title and summary of the seeds is handed to the edition's
+    cache by the ingest, keyed as the edition's run looks it up, and reads exactly as the run's
+    own conversion (text converter; summaries as escaped HTML with marks kept)."""
+    plugin = content_module
+    master, _seeds, _work, report, traditional = _seeds_ingested(plugin, tmp_path)
+    texts = report.worked_texts[traditional.code]
+    fields = {field for field, _text in texts}
+    assert fields == {"title", "subtitle", "issue_title", "summary"}
+    titles = {text for field, text in texts if field == "title"}
+    assert len(titles) == 20  # one per story
+
+    plugin.reset_converters(_edition_run(master, traditional))
+    convert, convert_html = text_converter(traditional), html_converter(traditional)
+    for (field, text), converted in texts.items():
+        assert plugin._kept_text(traditional, field, text) == converted
+        assert converted == (convert_html(text, True) if field == "summary" else convert(text))
+    assert plugin._kept_text(traditional, "title", "没有这篇文章") is None
