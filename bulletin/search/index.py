@@ -369,7 +369,8 @@ def write_edition_index(
     districts = _facet(docs, lambda doc: doc["districts"])
     for prefix, facet in (("c", columns), ("d", districts)):
         for number, (_name, members) in enumerate(facet):
-            out.write(f"f/{prefix}{number}.json", _dump(_gaps(members)).encode("utf-8"), True)
+            data = _dump(_gaps(members)).encode("utf-8")
+            out.write(f"f/{prefix}{number}.json", data, shared=True)
 
     years: dict[int, list[int]] = {}
     for number, doc in enumerate(docs):
