@@ -129,6 +129,7 @@ def process_seed(path: Path, source: str, previous_date: dt.date | None) -> Issu
                 f"state it in {path.with_suffix('.toml').name}",
             )
         )
+    texts: set[tuple[str, str]] = set()  # the header texts TextWork is done on
     for order, story in enumerate(parsed.stories, start=1):
         article = make_article(story, info.key, order, report.date, year)
         lines = set(story.lines())
@@ -143,25 +144,26 @@ def process_seed(path: Path, source: str, previous_date: dt.date | None) -> Issu
         }
         text = render_article(article, meta)
         report.rendered[f"articles/{info.key}/{article.slug}.md"] = text
-        body = split_header(text)[1]
+        header, body = split_header(text)
+        texts.update(header_texts(header))
         report.html[rendered_key(body)] = render_markdown(body)
     for name, work in _body_work.items():
         keys = list(report.html)
         report.worked[name] = dict(zip(keys, work([report.html[k] for k in keys]), strict=True))
-    if _text_work:
-        texts = sorted({pair for text in report.rendered.values() for pair in header_texts(text)})
-        for name, work in _text_work.items():
-            report.worked_texts[name] = dict(zip(texts, work(texts), strict=True))
+    for name, text_work in _text_work.items():
+        ordered = sorted(texts)
+        report.worked_texts[name] = dict(zip(ordered, text_work(ordered), strict=True))
     if not parsed.stories:
         report.warnings.append(Warning(source, None, "no-stories", "no story found in the file"))
     return report
 
 
-def header_texts(markdown: str) -> list[tuple[str, str]]:
-    """The (field, text) pairs of an article's header that TextWork is done on."""
+def header_texts(header: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The (field, text) pairs of an article's header (split_header's) that TextWork is done
+    on, each as the site's reader will hold it."""
     return [
         (key, bulletin_field(key, value) if key in BULLETIN_FIELDS else value)
-        for key, value in split_header(markdown)[0]
+        for key, value in header
         if key in HEADER_TEXTS and value
     ]
 
