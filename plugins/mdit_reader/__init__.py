@@ -9,10 +9,12 @@ settings change).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pelican import signals
 from pelican.readers import BaseReader
+from pelican.utils import SafeDatetime
 
 from bulletin.cache import PickleCache
 from bulletin.render import (
@@ -25,6 +27,7 @@ from bulletin.render import (
 )
 
 _rendered: dict[str, PickleCache] = {}  # shared cache folder -> bodies rendered by the ingest
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def _render(body: str, settings) -> str:
@@ -44,13 +47,16 @@ class MarkdownItReader(BaseReader):
     def read(self, filename: str):
         with open(filename, encoding="utf-8-sig") as handle:
             header, body = split_header(handle.read())
-        metadata = {
-            key: bulletin_field(key, value)
-            if key in BULLETIN_FIELDS
-            else self.process_metadata(key, value)
-            for key, value in header
-        }
+        metadata = {key: self._field(key, value) for key, value in header}
         return _render(body, self.settings), metadata
+
+    def _field(self, key: str, value: str):
+        if key in BULLETIN_FIELDS:
+            return bulletin_field(key, value)
+        if key == "date" and (day := _ISO_DAY.fullmatch(value)):
+            # What Pelican's dateutil parse returns for the ingest's dates, at a tenth the cost.
+            return SafeDatetime(*map(int, day.groups()))
+        return self.process_metadata(key, value)
 
 
 def _add_reader(readers) -> None:
