@@ -21,6 +21,7 @@ _NAMES_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,3}(?: [\u4e00-\u9fff]{2,3})+(?: (?
 # Bare lines containing these are sentences, never headings.
 _SENTENCE_MARKS = re.compile(r"[。；，]")
 _ENDS_OPEN = re.compile(r"[，、：；,]$")
+_SPACE_RUN = re.compile(r" {2,}")
 # A bare heading this long (without spaces) is a story title, shorter ones are in-story subheads.
 TITLE_MIN_CHARS = 18
 HEADING_MAX_CHARS = 48
@@ -29,7 +30,7 @@ CAPTION_MAX_CHARS = 90
 
 def _clean(text: str) -> str:
     text = text.replace("\u3000", " ").replace("\u00a0", " ").strip()
-    return re.sub(r" {2,}", " ", text)
+    return _SPACE_RUN.sub(" ", text) if "  " in text else text  # most lines have no run
 
 
 def _heading_text(text: str) -> str:

@@ -5,12 +5,47 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 _FULL = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
-_YEAR_MONTH = re.compile(r"(\d{4})年(\d{1,2})月(?!\d{1,2}日)")
-# A bare year; ranges (2024年~2026年) and plans (到2027年) say nothing about when the issue ran.
-_YEAR = re.compile(r"(?<![到~～\-—])(\d{4})年(?![~～\-—至到])")
 _SENTENCE = re.compile(r"[^。！？]*[。！？]?")
+# Years are found from each 年 back, with str.find: a regex for them starts with \d (or a
+# lookbehind), so re tries it at every position of the issue; this is ten times faster.
+# A bare year; ranges (2024年~2026年) and plans (到2027年) say nothing about when the issue ran.
+_NOT_BEFORE_YEAR = frozenset("到~～-—")
+_NOT_AFTER_YEAR = frozenset("~～-—至到")
+# What follows a year's 年 in a 2024年8月-style mention (not a date: 2024年8月5日).
+_MONTH_AFTER_YEAR = re.compile(r"(\d{1,2})月(?!\d{1,2}日)")
+
+
+def _year_marks(text: str) -> Iterator[int]:
+    """The index of every 年 that follows four digits (\\d, as re has it: str.isdecimal)."""
+    at = text.find("年", 4)
+    while at != -1:
+        if text[at - 4 : at].isdecimal():
+            yield at
+        at = text.find("年", at + 1)
+
+
+def _bare_years(text: str) -> list[str]:
+    """The four digits of every bare year, in order: what the regex
+    (?<![到~～\\-—])(\\d{4})年(?![~～\\-—至到]) finds."""
+    return [
+        text[at - 4 : at]
+        for at in _year_marks(text)
+        if text[at - 5 : at - 4] not in _NOT_BEFORE_YEAR
+        and text[at + 1 : at + 2] not in _NOT_AFTER_YEAR
+    ]
+
+
+def _year_months(text: str) -> list[tuple[str, str]]:
+    """(year, month) of every 2024年8月-style mention, in order: what the regex
+    (\\d{4})年(\\d{1,2})月(?!\\d{1,2}日) finds."""
+    return [
+        (text[at - 4 : at], month.group(1))
+        for at in _year_marks(text)
+        if (month := _MONTH_AFTER_YEAR.match(text, at + 1))
+    ]
 
 
 def _valid(year: int, month: int, day: int) -> dt.date | None:
@@ -23,11 +58,11 @@ def _valid(year: int, month: int, day: int) -> dt.date | None:
 def issue_year(text: str) -> int | None:
     """The issue's year: the most mentioned year (a later one wins a tie), or the year of a
     later 2024年8月-style mention (截至2024年8月 reports the present)."""
-    years = Counter(int(y) for y in _YEAR.findall(text) if 1990 <= int(y) <= 2100)
+    years = Counter(int(y) for y in _bare_years(text) if 1990 <= int(y) <= 2100)
     if not years:
         return None
     mode = max(years, key=lambda y: (years[y], y))
-    months = [int(y) for y, m in _YEAR_MONTH.findall(text) if 1 <= int(m) <= 12]
+    months = [int(y) for y, m in _year_months(text) if 1 <= int(m) <= 12]
     return max([mode, *months])
 
 
@@ -36,10 +71,14 @@ def dates_in(text: str, default_year: int | None) -> list[dt.date]:
     year named in the same sentence (12月15日，2023年度…), else from default_year."""
     found: list[dt.date] = []
     for sentence in _SENTENCE.findall(text):
-        if "月" not in sentence:
+        first_month = sentence.find("月")
+        if first_month == -1:
             continue
-        years_here = [int(y) for y in _YEAR.findall(sentence)]
-        for match in _FULL.finditer(sentence):
+        years_here = [int(y) for y in _bare_years(sentence)]
+        # A date starts at most 7 characters before its 月 and ends with 日: re, which tries
+        # _FULL at every position, need not try the rest of a long sentence.
+        window = (max(0, first_month - 7), sentence.rfind("日") + 1)
+        for match in _FULL.finditer(sentence, *window):
             year_text, month, day = match.groups()
             if year_text:
                 year = int(year_text)
@@ -59,14 +98,16 @@ def dates_in(text: str, default_year: int | None) -> list[dt.date]:
 
 def infer_issue_date(text: str) -> tuple[dt.date | None, str]:
     """Best guess at an issue's date from its text, with how it was found (for the report)."""
-    year = issue_year(text)
+    return infer_issue_date_in(text, issue_year(text))
+
+
+def infer_issue_date_in(text: str, year: int | None) -> tuple[dt.date | None, str]:
+    """infer_issue_date, given the text's issue_year (the ingest has it already)."""
     full = [d for d in dates_in(text, year) if year is None or d.year <= year]
     if full:
         latest = max(full)
         return latest, f"latest date in the text ({latest.month}月{latest.day}日)"
-    months = [
-        (int(y), int(m)) for y, m in _YEAR_MONTH.findall(text) if year is None or int(y) == year
-    ]
+    months = [(int(y), int(m)) for y, m in _year_months(text) if year is None or int(y) == year]
     if months:
         y, m = max(months)
         if 1 <= m <= 12:

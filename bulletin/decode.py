@@ -16,11 +16,16 @@ class Decoded:
     problem: str | None  # a sentence for the editor when text is None
 
 
+# Control bytes other than tab, LF, FF and CR.
+_CONTROLS = bytes(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0C, 0x0D))
+
+
 def _looks_binary(data: bytes) -> bool:
-    if b"\x00" in data[:65536]:
-        return True
     sample = data[:65536]
-    controls = sum(1 for b in sample if b < 0x20 and b not in (0x09, 0x0A, 0x0D, 0x0C))
+    if b"\x00" in sample:
+        return True
+    # Counted by deleting them in C (bytes.translate), not by a Python loop over every byte.
+    controls = len(sample) - len(sample.translate(None, _CONTROLS))
     return controls > len(sample) * 0.01
 
 

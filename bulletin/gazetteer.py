@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -100,14 +99,29 @@ BRIEF_LEAD_CHARS = 16
 THRESHOLD = 2  # named twice, or once in a headline, subhead or brief lead
 
 
-def _pattern(places: Iterable[Place]) -> tuple[re.Pattern[str], dict[str, Place]]:
+@dataclass(frozen=True)
+class _Gazetteer:
+    """What _count and _ranked need to know about a list of places, made once."""
+
+    regex: re.Pattern[str]  # every form, the longest first
+    forms: dict[str, Place]
+    with_short: tuple[Place, ...]  # the places with an ambiguous short form
+    position: dict[str, int]  # name -> index in the list (it breaks ties)
+
+
+def _gazetteer(places: tuple[Place, ...]) -> _Gazetteer:
     by_form = {form: place for place in places for form in place.forms}
     alternation = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
-    return re.compile(alternation), by_form
+    return _Gazetteer(
+        re.compile(alternation),
+        by_form,
+        tuple(p for p in places if p.short),
+        {p.name: i for i, p in enumerate(places)},
+    )
 
 
-_DISTRICT_RE, _DISTRICT_FORMS = _pattern(DISTRICTS)
-_PARTNER_RE, _PARTNER_FORMS = _pattern(PARTNERS)
+_DISTRICT_GAZETTEER = _gazetteer(DISTRICTS)
+_PARTNER_GAZETTEER = _gazetteer(PARTNERS)
 _BY_NAME = {p.name: p for p in (*DISTRICTS, *PARTNERS)}
 
 
@@ -123,47 +137,51 @@ class TextPart:
     text: str
 
 
-def _count(parts: list[TextPart], regex: re.Pattern[str], forms: dict[str, Place]) -> Counter[str]:
+def _count(parts: list[TextPart], gazetteer: _Gazetteer) -> Counter[str]:
+    regex, forms = gazetteer.regex, gazetteer.forms
     scores: Counter[str] = Counter()
     full_text = "".join(p.text for p in parts)
+    # Half the articles name no partner: nothing to count when no form is in the text at all (a
+    # short form counts only beside its full name, which is one of the forms).
+    if not regex.search(full_text):
+        return scores
     # An ambiguous short form (长寿, 江北) counts only where the full name also appears.
-    shorts = {p.short: p for p in set(forms.values()) if p.short and p.name in full_text}
+    shorts = {p.short: p for p in gazetteer.with_short if p.name in full_text}
     short_re = (
         re.compile("|".join(re.escape(s) for s in sorted(shorts, key=len, reverse=True)))
         if shorts
         else None
     )
     for part in parts:
-        hits = [forms[m.group(0)] for m in regex.finditer(part.text)]
-        seen_spans = {m.span() for m in regex.finditer(part.text)}
+        matches = list(regex.finditer(part.text))
+        hits = [forms[m.group(0)] for m in matches]
         if short_re:
+            seen_spans = [m.span() for m in matches]
             for m in short_re.finditer(part.text):
                 if not any(a <= m.start() < b for a, b in seen_spans):
                     hits.append(shorts[m.group(0)])
         for hit in hits:
             scores[hit.name] += 1
-        for hit in set(hits):
-            if part.role == "headline":
-                scores[hit.name] += HEADLINE_WEIGHT
-            elif part.role == "subhead":
-                scores[hit.name] += SUBHEAD_WEIGHT
+        if part.role in ("headline", "subhead"):
+            weight = HEADLINE_WEIGHT if part.role == "headline" else SUBHEAD_WEIGHT
+            for name in {hit.name for hit in hits}:
+                scores[name] += weight
         if part.role == "brief":
             for m in regex.finditer(part.text[:BRIEF_LEAD_CHARS]):
                 scores[forms[m.group(0)].name] += BRIEF_LEAD_WEIGHT
     return scores
 
 
-def _ranked(scores: Counter[str], order: tuple[Place, ...]) -> list[str]:
-    position = {p.name: i for i, p in enumerate(order)}
+def _ranked(scores: Counter[str], gazetteer: _Gazetteer) -> list[str]:
     chosen = [name for name, score in scores.items() if score >= THRESHOLD]
-    return sorted(chosen, key=lambda n: (-scores[n], position[n]))
+    return sorted(chosen, key=lambda n: (-scores[n], gazetteer.position[n]))
 
 
 def districts_about(parts: list[TextPart]) -> list[str]:
     """Official names of the Chongqing districts the article is about, strongest first."""
-    return _ranked(_count(parts, _DISTRICT_RE, _DISTRICT_FORMS), DISTRICTS)
+    return _ranked(_count(parts, _DISTRICT_GAZETTEER), _DISTRICT_GAZETTEER)
 
 
 def partners_about(parts: list[TextPart]) -> list[str]:
     """Sichuan partner places the article is about (kept apart from the districts)."""
-    return _ranked(_count(parts, _PARTNER_RE, _PARTNER_FORMS), PARTNERS)
+    return _ranked(_count(parts, _PARTNER_GAZETTEER), _PARTNER_GAZETTEER)

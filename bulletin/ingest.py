@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .article import Article, make_article
 from .cache import PickleCache
-from .dates import infer_issue_date, issue_year
+from .dates import infer_issue_date_in, issue_year
 from .decode import decode_bytes
 from .hant import simplified_master
 from .ingest_cache import issue_cache, seed_key
@@ -117,7 +117,7 @@ def process_seed(path: Path, source: str, previous_date: dt.date | None) -> Issu
     if info.date:
         report.date, report.date_note = info.date, f"stated in {path.with_suffix('.toml').name}"
     else:
-        inferred, how = infer_issue_date(text)
+        inferred, how = infer_issue_date_in(text, year)
         report.date = inferred or previous_date or FALLBACK_DATE
         report.date_note = f"inferred: {how}" if inferred else NO_DATE
         report.warnings.append(

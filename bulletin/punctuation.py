@@ -17,6 +17,7 @@ _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 # A mark with Chinese on at least one side; a space after it is OCR noise and is dropped.
 _MARK_AFTER_CJK = re.compile(rf"(?<=[{_CTX}])[ \t]*([,;:?!])[ \t]*")
 _MARK_BEFORE_CJK = re.compile(rf"(?<![0-9A-Za-z])([,;:?!])[ \t]*(?=[{_CTX}])")
+_HALF_WIDTH_MARK = re.compile(r"[,;:?!]")
 _PAREN_PAIR = re.compile(r"\(([^()]*)\)")
 _HAS_CJK = re.compile(rf"[{_CJK}]")
 
@@ -28,8 +29,13 @@ def _full_paren(match: re.Match[str]) -> str:
 
 def fix_punctuation(text: str) -> str:
     """Return text with half-width , ; : ? ! ( ) made full-width where Chinese surrounds them."""
-    text = _MARK_AFTER_CJK.sub(lambda m: _FULL[m.group(1)], text)
-    text = _MARK_BEFORE_CJK.sub(lambda m: _FULL[m.group(1)], text)
+    # Most lines have no half-width mark at all; _MARK_AFTER_CJK, which starts with a
+    # lookbehind, would be tried at every position of them.
+    if _HALF_WIDTH_MARK.search(text):
+        text = _MARK_AFTER_CJK.sub(lambda m: _FULL[m.group(1)], text)
+        text = _MARK_BEFORE_CJK.sub(lambda m: _FULL[m.group(1)], text)
+    if "(" not in text:
+        return text
     # Innermost pairs first so 市域(郊)铁路 inside an outer (...) is handled too.
     for _ in range(4):
         new = _PAREN_PAIR.sub(_full_paren, text)
