@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -68,7 +69,7 @@ def article_jsonld(context, article) -> dict:
 
 
 @pass_context
-def edition_links(context) -> list[dict]:
+def edition_links(context) -> list[EditionLink]:
     """This page in every edition: absolute URL (hreflang) and a link relative to this page.
 
     EDITION_LINKS lists {code, hreflang, path, name} (the site_editions plugin makes it from
@@ -85,14 +86,27 @@ def edition_links(context) -> list[dict]:
     else:  # absolute, or a root path (404.html): this edition's folder is its last part
         site_root = _without_suffix(siteurl, here)
     return [
-        {
-            **edition,
-            "current": edition["path"] == here,
-            "absolute": page_url(public, f"{edition['path']}{page}"),
-            "relative": page_url(site_root, f"{edition['path']}{page}"),
-        }
+        EditionLink(
+            name=edition["name"],
+            hreflang=edition["hreflang"],
+            current=edition["path"] == here,
+            absolute=page_url(public, f"{edition['path']}{page}"),
+            relative=page_url(site_root, f"{edition['path']}{page}"),
+        )
         for edition in context.get("EDITION_LINKS", [])
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class EditionLink:
+    """This page in one edition. Attributes, not dict keys: Jinja tries an attribute first
+    and reads a key only after that lookup failed, a few times on every page."""
+
+    name: str
+    hreflang: str
+    current: bool
+    absolute: str  # public URL, for the hreflang alternates
+    relative: str  # from this page, for the edition switch
 
 
 def _without_suffix(url: str, edition_path: str) -> str:
@@ -123,6 +137,18 @@ class Fragments:
         return found
 
 
+def time_tag(pattern: str):
+    """The `time` filter: <time datetime="2024-09-05">2024年9月5日</time>, the date written with
+    the edition's pattern. A filter, not a macro: several on every page, a tenth the cost."""
+
+    def tag(value) -> Markup:
+        return Markup('<time datetime="{}">{}</time>').format(
+            iso_date(value), format_date(value, pattern)
+        )
+
+    return tag
+
+
 def jsonld(data) -> Markup:
     return Markup(script_json(data))
 
@@ -138,8 +164,9 @@ def install_jinja(generator) -> None:
     settings = generator.settings
     if not enabled(settings):
         return
+    words = edition_strings(settings)
     generator.env.globals.update(
-        T=edition_strings(settings),
+        T=words,
         canonical_url=canonical_url,
         article_jsonld=article_jsonld,
         edition_links=edition_links,
@@ -150,6 +177,7 @@ def install_jinja(generator) -> None:
     generator.env.filters.update(
         fmt_date=format_date,
         iso_date=iso_date,
+        time=time_tag(words.date.full),
         jsonld=jsonld,
         clip=clip,
         plain=plain_text,
