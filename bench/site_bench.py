@@ -3,13 +3,14 @@
     python bench/site_bench.py 1000 5000 20000      (invoke bench --sizes 1000,5000,20000)
     python bench/site_bench.py --repeat 3 1000 5000 (medians of three runs a size)
 
-For each size: a synthetic archive in the seeds' raw format (bench/synth.py); our full build
-(ingest, both editions, search: what `invoke build` runs, staged into a fresh folder with an
-empty cache, bench/build.py); a rebuild after one new issue (the same command again, with the
-cache and the published site the full build left); search on the built site in Chromium
-(bench/search_probe.py: bytes per query and time to first result); vanilla Pelican
-(bench/vanilla_pelicanconf.py) on the same ingested articles, cold and with a warm content
-cache. Ratios are against vanilla measured in the same run, because the machine is shared.
+For each size, in this order: a synthetic archive in the seeds' raw format (bench/synth.py);
+vanilla Pelican (bench/vanilla_pelicanconf.py) on its articles (ingested by the CLI), cold and
+with a warm content cache; our full build (ingest, both editions, search: what `invoke build`
+runs, staged into a fresh folder with an empty cache, bench/build.py); search on the built
+site in Chromium (bench/search_probe.py: bytes per query and time to first result); a rebuild
+after one new issue (the same command again, with the cache and the published site the full
+build left); the same command once more with nothing changed, the least any rebuild costs.
+Ratios are against vanilla measured in the same run, because the machine is shared.
 
 Nothing is deleted until the whole bench is done. On an ext4 file system without a journal
 (this project's VMs) the kernel will not reuse an inode freed in the last 60 to 300 seconds,
@@ -104,6 +105,8 @@ def bench_size(articles: int, work: Path) -> dict[str, float]:
     extra = write_archive(work / "next", articles + STORIES_PER_ISSUE)[-1]
     shutil.copy(extra, seeds / extra.name)
     rebuild = measured(_ours(output, ours))
+    # The same command once more with nothing changed: what any rebuild costs at the least.
+    unchanged = measured(_ours(output, ours))
     first = next(r for r in search if r["kind"] == "first" and r["edition"] == "(root)")
     later = [r for r in search if r["kind"] == "later"]
     print(json.dumps(search, ensure_ascii=False), flush=True)
@@ -117,6 +120,8 @@ def bench_size(articles: int, work: Path) -> dict[str, float]:
         "vanilla peak MB": vanilla.peak_mb,
         "full / vanilla": full.seconds / vanilla.seconds,
         "rebuild / full": rebuild.seconds / full.seconds,
+        "rebuild, nothing changed s": unchanged.seconds,
+        "nothing changed / full": unchanged.seconds / full.seconds,
         "output MB": size_of(output) / 2**20,
         "search first query KB": first["KB"],
         "search first query ms": first["ms to first result"],
@@ -143,7 +148,7 @@ def median_row(runs: list[dict[str, float]]) -> dict[str, float]:
         row[key] = statistics.median(run[key] for run in runs)
     row["articles"] = runs[0]["articles"]
     row["runs"] = len(runs)
-    for key in ("full / vanilla", "rebuild / full"):
+    for key in ("full / vanilla", "rebuild / full", "nothing changed / full"):
         values = [run[key] for run in runs]
         row[f"{key} range"] = f"{min(values):.2f}-{max(values):.2f}"  # type: ignore[assignment]
     return row
