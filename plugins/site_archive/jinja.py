@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from bulletin.site import charts
 from bulletin.site.dates import format_date, iso_date
@@ -139,11 +139,13 @@ class Fragments:
 
 def time_tag(pattern: str):
     """The `time` filter: <time datetime="2024-09-05">2024年9月5日</time>, the date written with
-    the edition's pattern. A filter, not a macro: several on every page, a tenth the cost."""
+    the edition's pattern. Several on every page: 2.9 us a call, the macro it replaced 5.5 us
+    (Markup.format, with its escaping formatter, took 6.9)."""
 
     def tag(value) -> Markup:
-        return Markup('<time datetime="{}">{}</time>').format(
-            iso_date(value), format_date(value, pattern)
+        # iso_date gives digits and dashes only; the written date is escaped like any text.
+        return Markup(
+            f'<time datetime="{iso_date(value)}">{escape(format_date(value, pattern))}</time>'
         )
 
     return tag
