@@ -73,7 +73,8 @@ def build_search(
     """
     for documents in editions.values():
         check_documents(documents)
-    fold_map = build_fold_map(searchable_texts(editions))
+    fold_file = cache_dir / f"fold-map-{'-'.join(sorted(editions))}.json" if cache_dir else None
+    fold_map = build_fold_map(searchable_texts(editions), fold_file)
     workers = min(len(editions), workers or os.cpu_count() or 1)
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:

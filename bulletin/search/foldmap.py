@@ -13,17 +13,23 @@ alike. That is what search wants; phrase-level accuracy matters for reading, not
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable
 from functools import cache
+from importlib.metadata import version
+from pathlib import Path
 
 import numpy as np
 
 from bulletin.search.postings import CJK_CLASS, CLASSES, TABLE_SIZE
+from bulletin.store import atomic_write
 
 # Tried in order; the first that changes a character wins. t2s knows plain Traditional forms,
 # tw2s and hk2s add the regional variants (裡, 為, 着 ...) that t2s leaves alone.
 TO_SIMPLIFIED = ("t2s", "tw2s", "hk2s")
 TO_TRADITIONAL = ("s2t", "s2tw", "s2hk")
+FOLD_RULES = 1  # change it when the rules below change: cached maps are then made again
 
 
 @cache
@@ -77,13 +83,42 @@ def used_cjk(texts: Iterable[str], batch: int = 1 << 22) -> list[int]:
     return np.flatnonzero(seen & (CLASSES == CJK_CLASS)).tolist()
 
 
-def build_fold_map(texts: Iterable[str]) -> dict[str, str]:
+def build_fold_map(texts: Iterable[str], cache_file: Path | None = None) -> dict[str, str]:
     """Map every CJK character the archive uses (and its Traditional forms) to Simplified.
 
     Only characters that change are listed; keys are sorted so the JSON is byte-identical
-    from run to run.
+    from run to run. With `cache_file`, a map made for the same characters by the same OpenCC
+    is read back instead: a rebuild seldom brings a new character, and making the map loads
+    six OpenCC configurations (0.1 s an edition and build).
     """
-    used = [chr(code) for code in used_cjk(texts)]
+    codes = used_cjk(texts)
+    key = _fold_key(codes)
+    kept = _kept_map(cache_file, key) if cache_file is not None else None
+    if kept is not None:
+        return kept
+    fold_map = _fold_map([chr(code) for code in codes])
+    if cache_file is not None:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        data = json.dumps({"key": key, "map": fold_map}, ensure_ascii=False).encode("utf-8")
+        atomic_write(cache_file, data)  # both editions' runs may write it at once
+    return fold_map
+
+
+def _fold_key(codes: list[int]) -> str:
+    """What a fold map follows from: the characters, OpenCC's version, this module's rules."""
+    recipe = f"{FOLD_RULES}\n{version('opencc')}\n{TO_SIMPLIFIED}\n{TO_TRADITIONAL}\n"
+    return hashlib.sha256(recipe.encode() + np.array(codes, dtype=np.uint32).tobytes()).hexdigest()
+
+
+def _kept_map(cache_file: Path, key: str) -> dict[str, str] | None:
+    try:
+        kept = json.loads(cache_file.read_bytes())
+    except (OSError, ValueError):
+        return None
+    return kept["map"] if isinstance(kept, dict) and kept.get("key") == key else None
+
+
+def _fold_map(used: list[str]) -> dict[str, str]:
     candidates = set(used)
     for config in TO_TRADITIONAL:
         candidates.update(form for form in convert_each(used, config) if len(form) == 1)

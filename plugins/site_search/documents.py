@@ -34,7 +34,7 @@ def twin_folder(this_path: str, editions: Sequence[Mapping[str, Any]]) -> str | 
 
 
 def article_document(article, twin: str | None) -> SearchDocument:
-    date = article.date.strftime("%Y-%m-%d")
+    date = article.date.isoformat()[:10]  # Pelican's SafeDatetime.strftime: 7 us, this 0.5
     document = SearchDocument(
         id=str(article.slug),
         url=str(article.url),

@@ -98,3 +98,24 @@ def test_python_and_javascript_tokenize_random_text_alike(node):
         [tokenizer.tokens(x), tokenizer.query_groups(x), tokenizer.trigrams(x)] for x in texts
     ]
     assert json.loads(done.stdout) == expected
+
+
+def test_fold_map_is_read_back_for_the_same_characters(tmp_path, monkeypatch):
+    import bulletin.search.foldmap as foldmap
+
+    cache_file = tmp_path / "fold.json"
+    made = build_fold_map(["工會驛站 頭髮"], cache_file)
+    assert made == build_fold_map(["工會驛站 頭髮"]) and cache_file.exists()
+
+    def no_opencc(_used):
+        raise AssertionError("the map was made again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(foldmap, "_fold_map", no_opencc)
+        # The same characters in another order and with other text: the kept map.
+        assert build_fold_map(["頭髮 abc 站驛會工"], cache_file) == made
+    # A new character: made again, and it now folds.
+    assert build_fold_map(["工會驛站 頭髮 發"], cache_file)["發"] == "发"
+    # A damaged file is no map at all.
+    cache_file.write_text("{not json", encoding="utf-8")
+    assert build_fold_map(["工會驛站 頭髮"], cache_file) == made
