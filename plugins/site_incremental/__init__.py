@@ -98,8 +98,13 @@ class MemoWriter(Writer):
         path = content.source_path
         found = self._digests.get(path)
         if found is None:
-            with open(path, "rb") as handle:
-                found = self._digests[path] = hashlib.sha1(handle.read()).hexdigest()
+            # Pelican's caches hashed every file this run (stamps.py): no second read.
+            method = str(self.settings.get("CHECK_MODIFIED_METHOD"))
+            found = stamps.content_hash(path, method)
+            if found is None:
+                with open(path, "rb") as handle:
+                    found = hashlib.sha256(handle.read()).hexdigest()
+            self._digests[path] = found
         return found
 
     def stories(self, articles) -> list[str]:

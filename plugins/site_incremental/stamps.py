@@ -34,5 +34,12 @@ def start_run(active: bool) -> None:
     FileStampDataCacher._get_file_stamp = _stamp_once
 
 
+def content_hash(filename: str, method: str) -> str | None:
+    """The hash of the file's bytes this run already took (CHECK_MODIFIED_METHOD `method`, a
+    hashlib name), in hex; None when it took none (or stamps by mtime)."""
+    stamp = _stamps.get((str(method), str(filename)))
+    return stamp.hex() if isinstance(stamp, bytes) and stamp else None
+
+
 def forget() -> None:
     _stamps.clear()
