@@ -67,7 +67,8 @@ def build_search(
     One fold map serves all editions, so a Traditional query finds Simplified text in either.
     Editions are built in parallel processes, one per core by default (``workers=1``: in turn).
     ``cache_dir``: where each edition keeps, in ``<cache_dir>/<edition>/``, what the next build
-    reuses (only new or changed articles are tokenized again); the output is the same without.
+    reuses (only new or changed articles are tokenized again), and beside them the fold map
+    (foldmap.build_fold_map); the output is the same without.
     ``twins``: index folders of editions built elsewhere (another process): a file there with
     the bytes one of these indexes needs is hard-linked instead of written.
     """
