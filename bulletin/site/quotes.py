@@ -10,19 +10,17 @@ from __future__ import annotations
 
 import re
 
-CORNER = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
+CORNER = {"“": "「", "”": "」", "‘": "『", "’": "』"}
 _QUOTE = re.compile(r"[“”‘’]")
-_LATIN = re.compile(r"[A-Za-z0-9]")
+_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def corner_quotes(text: str) -> str:
-    if not _QUOTE.search(text):
-        return text
-    chars = list(text)
-    for match in _QUOTE.finditer(text):
-        index = match.start()
-        before = text[index - 1] if index else ""
-        after = text[index + 1] if index + 1 < len(text) else ""
-        if not (_LATIN.match(before) and _LATIN.match(after)):
-            chars[index] = chars[index].translate(CORNER)
-    return "".join(chars)
+    return _QUOTE.sub(_corner, text)
+
+
+def _corner(quote: re.Match[str]) -> str:
+    text, at = quote.string, quote.start()
+    if text[at - 1 : at] in _LATIN and text[at + 1 : at + 2] in _LATIN:  # "" at either end
+        return quote.group()  # between two Latin letters or digits: an apostrophe
+    return CORNER[quote.group()]

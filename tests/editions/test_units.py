@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bulletin.hant import EditionError
 from bulletin.site.editions import (
@@ -115,3 +117,20 @@ def test_sitemap_entries_name_every_twin_and_x_default():
     )
     assert by_url["https://x.org/a.html"] == by_url["https://x.org/zh-hant/a.html"] == twins
     assert by_url["https://x.org/only.html"] == ()  # a page with no twin names none
+
+
+def _corner_quotes_as_first_written(text: str) -> str:
+    """The rule, one character at a time (the first version, kept to check the fast one)."""
+    chars = list(text)
+    for index, char in enumerate(text):
+        if char in "“”‘’":
+            before = text[index - 1] if index else ""
+            after = text[index + 1] if index + 1 < len(text) else ""
+            if not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()):
+                chars[index] = {"“": "「", "”": "」", "‘": "『", "’": "』"}[char]
+    return "".join(chars)
+
+
+@given(st.text(alphabet="“”‘’aZ09中文 ,.<>é٣", max_size=16))
+def test_corner_quotes_follow_the_rule_everywhere(text):
+    assert corner_quotes(text) == _corner_quotes_as_first_written(text)
