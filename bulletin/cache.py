@@ -56,6 +56,9 @@ class PickleCache:
     def __init__(self, path: Path | None) -> None:
         self.path = Path(path) if path else None
         self.old: dict[str, Any] = self._load(self.path)
+        self._kept = len(self.old)  # entries in the main file
+        self._added = self._load(journal(self.path)) if self.path else {}
+        self.old.update(self._added)
         self.new: dict[str, Any] = {}
         extra = self._load(handed_over(self.path)) if self.path else {}
         self.old.update(extra)
@@ -81,10 +84,28 @@ class PickleCache:
     def save(self) -> None:
         if self.path is None or (self.new.keys() == self.old.keys() and not self._received):
             return
-        _dump(self.path, self.new)
-        handed_over(self.path).unlink(missing_ok=True)
+        added = {key: value for key, value in self.new.items() if key not in self.old}
+        if self._only_added(added):
+            # A weekly rebuild adds one issue to twenty years of them: the new entries go to a
+            # small file beside the cache instead of the whole cache written again.
+            self._added.update(added)
+            _dump(journal(self.path), self._added)
+        else:
+            _dump(self.path, self.new)
+            self._kept, self._added = len(self.new), {}
+            journal(self.path).unlink(missing_ok=True)
+            handed_over(self.path).unlink(missing_ok=True)
         self.old = dict(self.new)
         self._received = False
+
+    def _only_added(self, added: dict[str, Any]) -> bool:
+        """Nothing dropped or handed over since the files were written, and what was added
+        since the main file is still small beside it (else the files are merged)."""
+        return (
+            not self._received
+            and len(self.new) == len(self.old) + len(added)
+            and len(self._added) + len(added) <= self._kept // 8
+        )
 
     @staticmethod
     def _load(path: Path | None) -> dict[str, Any]:
@@ -97,6 +118,11 @@ class PickleCache:
             log.warning("ignoring the cache %s (%s); doing the work again", path, error)
             return {}
         return data if isinstance(data, dict) else {}
+
+
+def journal(path: Path) -> Path:
+    """Entries added since `path` was last written whole (PickleCache.save)."""
+    return path.with_name(f"{path.stem}.added{path.suffix}")
 
 
 def handed_over(path: Path) -> Path:

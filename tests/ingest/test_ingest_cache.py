@@ -130,3 +130,43 @@ def test_entries_handed_over_join_the_cache_when_it_is_next_saved(tmp_path, capl
     with caplog.at_level(logging.WARNING):
         assert PickleCache(path).get("old") == "kept"
     assert "ignoring the cache" in caplog.text
+
+
+def test_a_few_new_entries_go_beside_the_cache_until_they_are_many(tmp_path):
+    from bulletin.cache import PickleCache, journal
+
+    path = tmp_path / "cache" / "issues.pickle"
+    first = PickleCache(path)
+    for number in range(80):
+        first.put(f"issue {number}", number)
+    first.save()
+    main_bytes = path.read_bytes()
+
+    for week in range(11):  # one new issue a week: the main file is not written again
+        cache = PickleCache(path)
+        assert all(cache.get(f"issue {n}") == n for n in range(80 + week))
+        cache.put(f"issue {80 + week}", 80 + week)
+        cache.save()
+        if week < 10:
+            assert path.read_bytes() == main_bytes
+            assert PickleCache._load(journal(path)) == {
+                f"issue {n}": n for n in range(80, 81 + week)
+            }
+    # Eleven new entries are more than an eighth of the 80: everything in one file again.
+    assert path.read_bytes() != main_bytes and not journal(path).exists()
+    assert PickleCache(path).old == {f"issue {n}": n for n in range(91)}
+
+    # One new entry beside the cache, then an entry not used any more: written whole at
+    # once, without it.
+    cache = PickleCache(path)
+    for n in range(91):
+        cache.get(f"issue {n}")
+    cache.put("issue 91", 91)
+    cache.save()
+    assert journal(path).exists()
+    cache = PickleCache(path)
+    for n in range(1, 92):
+        cache.get(f"issue {n}")
+    cache.save()
+    assert not journal(path).exists()
+    assert set(PickleCache(path).old) == {f"issue {n}" for n in range(1, 92)}
