@@ -49,6 +49,9 @@ def text_key(*parts: str | bytes) -> str:
 class PickleCache:
     """{key: value} in `path`; `None` path: nothing is loaded or saved.
 
+    A save that only adds a few entries writes them to `journal(path)`, read with the cache;
+    the two are merged into `path` when entries are dropped or the journal grows (save).
+
     Another process may leave entries for the next run in `handed_over(path)` (see
     `hand_over`): they are read with the cache and, once it is saved, part of it.
     """

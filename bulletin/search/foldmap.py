@@ -98,7 +98,6 @@ def build_fold_map(texts: Iterable[str], cache_file: Path | None = None) -> dict
         return kept
     fold_map = _fold_map([chr(code) for code in codes])
     if cache_file is not None:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps({"key": key, "map": fold_map}, ensure_ascii=False).encode("utf-8")
         atomic_write(cache_file, data)  # both editions' runs may write it at once
     return fold_map
