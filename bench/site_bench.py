@@ -5,7 +5,8 @@
 
 For each size, in this order: a synthetic archive in the seeds' raw format (bench/synth.py);
 vanilla Pelican (bench/vanilla_pelicanconf.py) on its articles (ingested by the CLI), cold and
-with a warm content cache; our full build (ingest, both editions, search: what `invoke build`
+with a warm content cache, and again after one more issue (its own rebuild, the yardstick
+for ours); our full build (ingest, both editions, search: what `invoke build`
 runs, staged into a fresh folder with an empty cache, bench/build.py); search on the built
 site in Chromium (bench/search_probe.py: bytes per query and time to first result); a rebuild
 after one new issue (the same command again, with the cache and the published site the full
@@ -70,6 +71,13 @@ def _pelican(content: Path, output: Path, settings: str, extra: dict[str, object
     return args
 
 
+def _ingest(seeds: Path, content: Path) -> None:
+    """The CLI's ingest (what the build runs first) of `seeds` into `content`, untimed."""
+    args = [sys.executable, "-m", "bulletin.cli", "--seeds", str(seeds), "--report", ""]
+    args += ["--cache", "", "--content", str(content)]
+    subprocess.run(args, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+
+
 def size_of(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
@@ -88,9 +96,7 @@ def bench_size(articles: int, work: Path) -> dict[str, float]:
     }
     # Vanilla first, on the same articles (the CLI runs the ingest the build runs).
     vanilla_content = work / "vanilla-content"
-    ingest = [sys.executable, "-m", "bulletin.cli", "--seeds", str(seeds), "--report", ""]
-    ingest += ["--cache", "", "--content", str(vanilla_content)]
-    subprocess.run(ingest, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    _ingest(seeds, vanilla_content)
     vanilla_settings = str(ROOT / "bench" / "vanilla_pelicanconf.py")
     cache = {"CACHE_PATH": str(work / "vanilla-cache")}
     vanilla = measured(_pelican(vanilla_content, work / "vanilla-out", vanilla_settings, cache))
@@ -99,10 +105,19 @@ def bench_size(articles: int, work: Path) -> dict[str, float]:
     vanilla_warm = measured(
         _pelican(vanilla_content, work / "vanilla-out", vanilla_settings, warm_settings)
     )
+    # Vanilla's own rebuild after one more issue, warm cache: the yardstick for ours.
+    extra = write_archive(work / "next", articles + STORIES_PER_ISSUE)[-1]
+    extra_seeds, extra_content = work / "next-seeds", work / "next-content"
+    extra_seeds.mkdir()
+    shutil.copy(extra, extra_seeds / extra.name)
+    _ingest(extra_seeds, extra_content)
+    shutil.copytree(extra_content, vanilla_content, dirs_exist_ok=True)
+    vanilla_rebuild = measured(
+        _pelican(vanilla_content, work / "vanilla-out", vanilla_settings, warm_settings)
+    )
     full = measured(_ours(output, ours))
     search = probe(output)
     # One more issue arrives: the rebuild an editor waits for every week.
-    extra = write_archive(work / "next", articles + STORIES_PER_ISSUE)[-1]
     shutil.copy(extra, seeds / extra.name)
     rebuild = measured(_ours(output, ours))
     # The same command once more with nothing changed: what any rebuild costs at the least.
@@ -117,6 +132,8 @@ def bench_size(articles: int, work: Path) -> dict[str, float]:
         "rebuild after one issue s": rebuild.seconds,
         "vanilla s": vanilla.seconds,
         "vanilla warm cache s": vanilla_warm.seconds,
+        "vanilla rebuild after one issue s": vanilla_rebuild.seconds,
+        "vanilla rebuild / vanilla": vanilla_rebuild.seconds / vanilla.seconds,
         "vanilla peak MB": vanilla.peak_mb,
         "full / vanilla": full.seconds / vanilla.seconds,
         "rebuild / full": rebuild.seconds / full.seconds,
@@ -140,6 +157,9 @@ def table(rows: list[dict[str, float]]) -> str:
     return "\n".join(lines)
 
 
+RATIOS = ("full / vanilla", "rebuild / full", "nothing changed / full", "vanilla rebuild / vanilla")
+
+
 def median_row(runs: list[dict[str, float]]) -> dict[str, float]:
     """The median of each figure over the runs; the ratios are the medians of the runs' own
     ratios (each against the vanilla build of the same run), with their range."""
@@ -148,7 +168,7 @@ def median_row(runs: list[dict[str, float]]) -> dict[str, float]:
         row[key] = statistics.median(run[key] for run in runs)
     row["articles"] = runs[0]["articles"]
     row["runs"] = len(runs)
-    for key in ("full / vanilla", "rebuild / full", "nothing changed / full"):
+    for key in RATIOS:
         values = [run[key] for run in runs]
         row[f"{key} range"] = f"{min(values):.2f}-{max(values):.2f}"  # type: ignore[assignment]
     return row
