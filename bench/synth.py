@@ -4,12 +4,20 @@ Issues recombine real seed paragraphs with varied dates, columns and districts, 
 seeds' quirks (bare and #-marked labels, wrapped titles, ◆ briefs, captions, cut sentences),
 so the ingest does the same work per article as on real issues. Deterministic for a given seed.
 
+Dates run as in a real archive: issue N comes out 3-4 days after issue N-1 (from 2005; 20,000
+articles reach 2024) and its stories are dated in the nine days before it (in its year). The
+seed paragraphs' years become the issue's year and their day dates are dropped, so the ingest
+infers each issue's date from its text (the printed 出版 line) and a new issue is the newest,
+as it is every week for the editors.
+
     python bench/synth.py 1000 /tmp/synth-1k/seeds
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -22,7 +30,9 @@ from bulletin.model import Kind  # noqa: E402
 from bulletin.sections import SECTIONS  # noqa: E402
 
 STORIES_PER_ISSUE = 10
-FIRST_YEAR = 2005
+FIRST_ISSUE = dt.date(2005, 1, 4)
+_DAY = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日")
+_YEAR = re.compile(r"(\d{4})年")
 
 
 Material = tuple[list[str], list[str], list[str]]  # titles, paragraphs, briefs
@@ -39,22 +49,37 @@ def _seed_material() -> Material:
                     paragraphs.append(element.text)
                 elif element.kind is Kind.BRIEF:
                     briefs.append(element.text)
+    # A day date in a paragraph would be read in the new issue's year, maybe after its date.
+    paragraphs, briefs = (
+        [_DAY.sub("近日", text) for text in group] for group in (paragraphs, briefs)
+    )
     return titles, paragraphs, briefs
 
 
-def _story(
-    rng: random.Random, material: Material, n: int, month: int, day: int, bare: bool
-) -> list[str]:
+def issue_date(number: int) -> dt.date:
+    """When synthetic issue `number` came out: every 3 or 4 days from FIRST_ISSUE."""
+    return FIRST_ISSUE + dt.timedelta(days=number * 7 // 2)
+
+
+def _in_year(text: str, year: int) -> str:
+    """`text` with every year in it made `year` (the ingest takes an issue's most named year)."""
+    return _YEAR.sub(f"{year}年", text)
+
+
+def _story(rng: random.Random, material: Material, n: int, date: dt.date, bare: bool) -> list[str]:
     titles, paragraphs, _ = material
     district = rng.choice(DISTRICTS)
     short = district.forms[-1]
-    title = f"{short}{rng.choice(titles).split(' ')[-1]}（{n}）"
+    title = f"{short}{_in_year(rng.choice(titles).split(' ')[-1], date.year)}（{n}）"
     # As in the seeds: a bare title only right under a column label, otherwise marked.
     lines = [title if bare else f"# {title}", ""]
     if rng.random() < 0.3:
         lines += [f"——{district.name}总工会开展系列活动", ""]
-    body = rng.sample(paragraphs, k=min(len(paragraphs), rng.randint(4, 9)))
-    body[0] = f"{month}月{day}日，{district.name}总工会" + body[0]
+    body = [
+        _in_year(paragraph, date.year)
+        for paragraph in rng.sample(paragraphs, k=min(len(paragraphs), rng.randint(4, 9)))
+    ]
+    body[0] = f"{date.month}月{date.day}日，{district.name}总工会" + body[0]
     for index, paragraph in enumerate(body):
         if rng.random() < 0.15 and len(paragraph) > 60:  # a column break mid-sentence
             cut = rng.randint(20, len(paragraph) - 20)
@@ -67,8 +92,7 @@ def _story(
 
 
 def _issue(rng: random.Random, material: Material, number: int, first_story: int) -> str:
-    year = FIRST_YEAR + number // 100
-    month, day = 1 + (number // 9) % 12, 1 + (number * 3) % 28
+    published = issue_date(number)
     lines = ["", ""]
     columns = [s for s in SECTIONS if s.kind != "feature"]
     for offset in range(STORIES_PER_ISSUE - 1):
@@ -77,10 +101,12 @@ def _issue(rng: random.Random, material: Material, number: int, first_story: int
             label = rng.choice(columns[:10]).name
             lines += [f"## {label}" if rng.random() < 0.5 else label, ""]
             bare = rng.random() < 0.4
-        lines += _story(rng, material, first_story + offset, month, max(1, day - offset), bare)
+        date = max(published - dt.timedelta(days=1 + offset), published.replace(month=1, day=1))
+        lines += _story(rng, material, first_story + offset, date, bare)
     lines += ["### 一周动态", ""]
-    lines += [f"◆{brief}" for brief in rng.sample(material[2], k=min(6, len(material[2])))]
-    lines += ["", f"{year}年{month}月{day}日出版"]
+    briefs = rng.sample(material[2], k=min(6, len(material[2])))
+    lines += [f"◆{_in_year(brief, published.year)}" for brief in briefs]
+    lines += ["", f"{published.year}年{published.month}月{published.day}日出版"]
     return "\n".join(lines) + "\n"
 
 
