@@ -37,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bulletin.search import cache
+from bulletin.search import cache, unchanged
 from bulletin.search.documents import SearchDocument, check_documents
 from bulletin.search.packed import packed_lists
 from bulletin.search.postings import (
@@ -352,10 +352,22 @@ def write_edition_index(
     """
     docs = sort_documents(check_documents(documents))
     hashes = [cache.document_hash(doc, FIELD_NAMES) for doc in docs]
+    memo = cache_dir / "written.json" if cache_dir is not None else None
+    settings = [
+        FORMAT,
+        FIELDS,
+        SHARD_TARGET_BYTES,
+        PHRASE_SHARD_TARGET_BYTES,
+        fold_string(fold_map),
+    ]
+    key = unchanged.inputs_key(docs, hashes, ("id", "date", *FIELD_NAMES), settings)
+    totals = unchanged.previous_totals(cache_dir, out_dir, key, _load_memo(memo))
+    if totals is not None:
+        return EditionIndex(**totals)
+    unchanged.forget(cache_dir)
     merged, tables, tokenized = edition_postings(docs, fold_map, hashes, cache_dir)
     for sub in ("t", "p", "d", "f"):
         (out_dir / sub).mkdir(parents=True, exist_ok=True)
-    memo = cache_dir / "written.json" if cache_dir is not None else None
     out = OutputFolder(out_dir, memo, twins)
     terms = _term_entries(merged, tables, len(docs))
     shards = _write_shards(out, "t", terms, SHARD_TARGET_BYTES)
@@ -389,4 +401,11 @@ def write_edition_index(
     out.write("meta.json", _dump(meta).encode("utf-8"))
     out.remove_others(("t", "p", "d", "f"))
     out.save_memo()
-    return EditionIndex(len(docs), len(terms), shards, out.bytes, out.changed, tokenized)
+    totals = {
+        "documents": len(docs),
+        "terms": len(terms),
+        "shards": shards,
+        "bytes_written": out.bytes,
+    }
+    unchanged.remember(cache_dir, key, totals)
+    return EditionIndex(**totals, files_written=out.changed, tokenized=tokenized)

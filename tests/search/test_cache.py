@@ -1,6 +1,6 @@
 """The incremental index build: the output is the same bytes from a cold, warm or stale cache;
-only new or changed articles are tokenized; unchanged files are not written again; a corrupt or
-foreign cache is ignored with a warning."""
+only new or changed articles are tokenized; unchanged files are not written again; the same
+documents leave the index alone; a corrupt or foreign cache is ignored with a warning."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ import numpy as np
 import pytest
 
 from bulletin.search import build_search
+from bulletin.search import index as index_module
 from bulletin.search.cache import CACHE_FILE
 from bulletin.search.index import write_edition_index
+from bulletin.search.unchanged import KEY_FILE
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -156,3 +158,73 @@ def test_shards_another_edition_wrote_are_linked_and_the_bytes_stay_the_same(
         assert shared == (path in same), path
     assert damaged.relative_to(twin) not in same
     assert not any((linked / "d" / p.name).stat().st_nlink > 1 for p in (twin / "d").iterdir())
+
+
+def _not_computed(monkeypatch) -> None:
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("the index was computed again")
+
+    monkeypatch.setattr(index_module, "edition_postings", refuse)
+
+
+def test_the_same_documents_leave_the_index_alone_without_computing_it(tmp_path, hans, monkeypatch):
+    out, cache = tmp_path / "zh", tmp_path / "cache"
+    first = write_edition_index(hans, out, {}, cache)
+    before = snapshot(out)
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.json")}
+    with monkeypatch.context() as patched:
+        _not_computed(patched)
+        again = write_edition_index(hans, out, {}, cache)
+    assert (again.documents, again.terms, again.shards) == (
+        first.documents,
+        first.terms,
+        first.shards,
+    )
+    assert again.files_written == 0 and again.tokenized == 0
+    assert snapshot(out) == before
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*.json")} == stamps
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda out: next(out.glob("t/*.json")).write_bytes(b"{}"),
+        lambda out: next(out.glob("d/*.json")).unlink(),
+        lambda out: (out / "p" / "999999.json").write_bytes(b"{}"),
+    ],
+    ids=["touched", "missing", "added"],
+)
+def test_an_index_folder_changed_behind_the_build_is_built_again(tmp_path, hans, change):
+    out, cache = tmp_path / "zh", tmp_path / "cache"
+    write_edition_index(hans, out, {}, cache)
+    change(out)
+    write_edition_index(hans, out, {}, cache)
+    assert snapshot(out) == snapshot(_fresh(tmp_path / "fresh", hans))
+
+
+def test_any_input_of_the_index_counts_not_only_the_tokenized_fields(tmp_path, hans):
+    out, cache = tmp_path / "zh", tmp_path / "cache"
+    write_edition_index(hans, out, {}, cache)
+    moved = [{**hans[0], "url": "elsewhere/" + hans[0]["url"]}, *hans[1:]]
+    again = write_edition_index(moved, out, {}, cache)
+    assert again.files_written == 1  # its store file
+    assert snapshot(out) == snapshot(_fresh(tmp_path / "fresh", moved))
+    refolded = write_edition_index(moved, out, {"碚": "倍"}, cache)
+    assert refolded.files_written > 1
+
+
+def test_a_build_that_stops_half_way_leaves_no_key_to_trust(tmp_path, hans, monkeypatch):
+    out, cache = tmp_path / "zh", tmp_path / "cache"
+    write_edition_index(hans, out, {}, cache)
+    fewer = hans[:-1]
+
+    def stop(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:
+        patched.setattr(index_module, "_trigram_entries", stop)
+        with pytest.raises(KeyboardInterrupt):
+            write_edition_index(fewer, out, {}, cache)  # term shards written, then stopped
+    assert not (cache / KEY_FILE).exists()
+    write_edition_index(hans, out, {}, cache)
+    assert snapshot(out) == snapshot(_fresh(tmp_path / "fresh", hans))
