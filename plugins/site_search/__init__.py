@@ -7,7 +7,8 @@ folder: the master into `search/zh-hans/` and `search/`, the Traditional run int
 
 The index of each edition keeps what its next build can reuse in
 `<CACHE_PATH>/search/<edition>/` (Pelican's CACHE_PATH), so a rebuild after a new issue
-tokenizes only the new or changed articles and leaves unchanged index files as they are.
+tokenizes only the new or changed articles and leaves unchanged index files as they are, and
+a build in which an edition's articles did not change leaves its index alone altogether.
 
 Settings: SEARCH_SCRIPTS_URL (the folder of the scripts, "search/"), SEARCH_INDEX_URL (the
 index folder, under the scripts folder; empty: `<scripts><edition code>/`). The search page
