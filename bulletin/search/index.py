@@ -117,14 +117,21 @@ class OutputFolder:
     folded to Simplified before indexing), so a shard already written there is linked.
     """
 
-    def __init__(self, root: Path, memo: Path | None = None, twins: Sequence[Path] = ()) -> None:
+    def __init__(
+        self,
+        root: Path,
+        memo: Path | None = None,
+        twins: Sequence[Path] = (),
+        known: dict[str, list] | None = None,
+    ) -> None:
+        """``known``: the memo's contents when the caller has read them already."""
         self.root = root
         self.twins = tuple(twins)
         self.wanted: set[Path] = set()
         self.bytes = 0
         self.changed = 0
         self.memo = memo
-        self.known: dict[str, list] = _load_memo(memo)
+        self.known: dict[str, list] = _load_memo(memo) if known is None else known
         self.written: dict[str, list] = {}
 
     def write(self, relative: str, data: bytes, shared: bool = False) -> None:
@@ -361,14 +368,15 @@ def write_edition_index(
         fold_string(fold_map),
     ]
     key = unchanged.inputs_key(docs, hashes, ("id", "date", *FIELD_NAMES), settings)
-    totals = unchanged.previous_totals(cache_dir, out_dir, key, _load_memo(memo))
+    known = _load_memo(memo)
+    totals = unchanged.previous_totals(cache_dir, out_dir, key, known)
     if totals is not None:
         return EditionIndex(**totals)
     unchanged.forget(cache_dir)
     merged, tables, tokenized = edition_postings(docs, fold_map, hashes, cache_dir)
     for sub in ("t", "p", "d", "f"):
         (out_dir / sub).mkdir(parents=True, exist_ok=True)
-    out = OutputFolder(out_dir, memo, twins)
+    out = OutputFolder(out_dir, memo, twins, known)
     terms = _term_entries(merged, tables, len(docs))
     shards = _write_shards(out, "t", terms, SHARD_TARGET_BYTES)
     phrase_shards = _write_shards(
