@@ -242,6 +242,9 @@ def renumber(part: Postings, new_number: np.ndarray) -> Postings:
 
     The new numbers must keep the kept articles in order, so every list stays sorted.
     """
+    if np.array_equal(new_number, np.arange(len(new_number))):
+        # Every article keeps its number: the weekly case, a new issue's articles come last.
+        return Postings(part.postings, part.trigrams, part.lengths, dict(part.overflow))
     doc_mask = np.uint64((MAX_DOCUMENTS - 1) << DOC_SHIFT)
     kept_postings, kept_trigrams = [], []
     for piece in blocks(len(part.postings)):

@@ -15,7 +15,8 @@ import pytest
 from bulletin.search import build_search
 from bulletin.search import index as index_module
 from bulletin.search.cache import CACHE_FILE
-from bulletin.search.index import write_edition_index
+from bulletin.search.cache import load as load_cache
+from bulletin.search.index import FIELD_NAMES, write_edition_index
 from bulletin.search.unchanged import KEY_FILE
 
 
@@ -228,3 +229,32 @@ def test_a_build_that_stops_half_way_leaves_no_key_to_trust(tmp_path, hans, monk
     assert not (cache / KEY_FILE).exists()
     write_edition_index(hans, out, {}, cache)
     assert snapshot(out) == snapshot(_fresh(tmp_path / "fresh", hans))
+
+
+def test_a_new_issue_at_the_end_keeps_every_number_and_the_bytes(tmp_path, hans):
+    cache = tmp_path / "cache"
+    write_edition_index(hans, tmp_path / "a", {}, cache)
+    newest = max(doc["date"] for doc in hans)
+    new = [
+        {**hans[n], "id": f"next-{n}", "date": f"{int(newest[:4]) + 1}-01-0{n + 1}"}
+        for n in range(2)
+    ]
+    later = [*hans, *({**doc, "year": int(doc["date"][:4])} for doc in new)]
+    built = write_edition_index(later, tmp_path / "b", {}, cache)
+    assert built.tokenized == 2
+    assert snapshot(tmp_path / "b") == snapshot(_fresh(tmp_path / "c", later))
+
+
+def test_renumbering_to_the_same_numbers_is_the_general_rule(tmp_path, hans):
+    from bulletin.search.postings import renumber
+
+    write_edition_index(hans, tmp_path / "a", {}, tmp_path / "cache")
+    cached = load_cache(tmp_path / "cache", FIELD_NAMES)
+    same = np.arange(len(cached.hashes))
+    fast = renumber(cached.postings, same)
+    # One more article that holds nothing: not the same numbers, so the general rule runs.
+    general = renumber(cached.postings, np.append(same, -1))
+    assert np.array_equal(fast.postings, general.postings)
+    assert np.array_equal(fast.trigrams, general.trigrams)
+    assert fast.overflow == general.overflow
+    assert fast is not cached.postings  # the caller empties the cached arrays afterwards
