@@ -87,12 +87,18 @@ def test_nothing_changed_writes_nothing_and_a_new_issue_writes_a_journal(tmp_pat
     assert len(_loaded(tmp_path)) == 90
 
 
-def test_a_changed_file_is_journalled_and_wins_over_the_cache(tmp_path, active):
+def _one_edit_journalled(tmp_path: Path, index: int) -> list[Path]:
+    """Forty stories cached, then story `index` edited: the edit goes to the journal."""
     stories = _stories(tmp_path, 40)
     _run(tmp_path, stories)
-    stories[3].write_text("Title: 改\n\n改过", encoding="utf-8")
+    stories[index].write_text("Title: 改\n\n改过", encoding="utf-8")
     _run(tmp_path, stories)
     assert (tmp_path / "cache" / "articles.added").exists()
+    return stories
+
+
+def test_a_changed_file_is_journalled_and_wins_over_the_cache(tmp_path, active):
+    stories = _one_edit_journalled(tmp_path, 3)
     seen = _run(tmp_path, stories)
     assert seen["003.md"] == {"read": "Title: 改\n\n改过"}
 
@@ -109,11 +115,7 @@ def test_a_journal_that_outgrows_an_eighth_is_merged(tmp_path, active):
 
 
 def test_a_cache_not_loaded_is_written_whole_and_its_journal_dropped(tmp_path, active):
-    stories = _stories(tmp_path, 40)
-    _run(tmp_path, stories)
-    stories[0].write_text("Title: 改\n\n改过", encoding="utf-8")
-    _run(tmp_path, stories)
-    assert (tmp_path / "cache" / "articles.added").exists()
+    stories = _one_edit_journalled(tmp_path, 0)
     # The fingerprint changed (site_incremental): the run reads afresh and keeps no old entry.
     stories[0].write_text("Title: 又改\n\n又改过", encoding="utf-8")
     _run(tmp_path, stories, load=False)
