@@ -18,6 +18,8 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from bulletin.store import atomic_write
+
 KEY_FILE = "built.json"
 _CODE = Path(__file__).resolve().parent
 
@@ -74,9 +76,6 @@ def forget(cache_dir: Path | None) -> None:
 
 def remember(cache_dir: Path | None, key: str, totals: Mapping[str, int]) -> None:
     """After the build wrote its files and its memo."""
-    if cache_dir is None:
-        return
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    temporary = cache_dir / f".{KEY_FILE}.{os.getpid()}.tmp"
-    temporary.write_text(json.dumps({"key": key, "totals": dict(totals)}), encoding="utf-8")
-    temporary.replace(cache_dir / KEY_FILE)
+    if cache_dir is not None:
+        kept = json.dumps({"key": key, "totals": dict(totals)}).encode("utf-8")
+        atomic_write(cache_dir / KEY_FILE, kept)

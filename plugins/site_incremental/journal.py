@@ -15,12 +15,13 @@ data object (the stamped caches store a new (stamp, data) pair for every file th
 from __future__ import annotations
 
 import logging
-import os
 import pickle
 from pathlib import Path
 from typing import Any
 
 from pelican.cache import FileDataCacher
+
+from bulletin.store import atomic_write
 
 log = logging.getLogger(__name__)
 _pelicans_init = FileDataCacher.__init__
@@ -93,14 +94,10 @@ def _read(path: str) -> dict:
 
 
 def _write(path: str, entries: dict) -> None:
-    temporary = f"{path}.{os.getpid()}.tmp"
     try:
-        with open(temporary, "wb") as handle:
-            pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
+        atomic_write(Path(path), pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
     except (OSError, pickle.PicklingError, TypeError) as error:  # as Pelican's own save
         log.warning("could not save the cache journal %s (%s)", path, error)
-        _remove(temporary)
 
 
 def _remove(path: str) -> None:
