@@ -62,7 +62,7 @@ def _print_store(report: IngestReport, console: Console) -> None:
 def summary_line(report: IngestReport) -> str:
     store = report.store
     return (
-        f"{len(report.issues)} issues, {len(report.articles)} articles: "
+        f"{len(report.issues)} issues, {report.article_count} articles: "
         f"{len(store.written)} written, {len(store.unchanged)} unchanged, "
         f"{len(store.kept_edited)} kept as edited, {len(store.removed)} removed; "
         f"{len(report.warnings)} warnings; {report.seconds:.2f}s"
@@ -74,7 +74,7 @@ def report_markdown(report: IngestReport) -> str:
     out = ["# Ingest report", ""]
     codes = Counter(w.code for w in report.warnings)
     out.append(
-        f"{len(report.issues)} issues, {len(report.articles)} articles, "
+        f"{len(report.issues)} issues, {report.article_count} articles, "
         f"{len(report.warnings)} warnings"
         + (f" ({', '.join(f'{c}: {n}' for c, n in sorted(codes.items()))})" if codes else "")
     )
@@ -92,12 +92,11 @@ def report_markdown(report: IngestReport) -> str:
                 "| # | section | title | districts | date | lines |",
                 "|---|---|---|---|---|---|",
             ]
-            for a in issue.articles:
-                lines = a.story.lines()
-                span = f"{min(lines)}–{max(lines)}" if lines else ""
+            for row in issue.rows:
+                span = f"{row.lines[0]}–{row.lines[1]}" if row.lines else ""
                 out.append(
-                    f"| {a.order} | {a.story.section} | {a.story.title} | "
-                    f"{'、'.join(a.districts)} | {a.date} | {span} |"
+                    f"| {row.order} | {row.section} | {row.title} | "
+                    f"{'、'.join(row.districts)} | {row.date} | {span} |"
                 )
         if issue.warnings:
             out += ["", "Warnings:", ""]

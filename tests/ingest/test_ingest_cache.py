@@ -48,6 +48,23 @@ def test_unchanged_seeds_are_not_parsed_again_and_give_the_same_articles(seeds, 
     assert [w.message for w in first.warnings] == [w.message for w in second.warnings]
 
 
+def test_a_cached_issue_reports_without_loading_its_stories(seeds, tmp_path):
+    """The report of a weekly build lists every cached issue's articles from their rows; the
+    stories (most of what the cache holds) are unpickled only when someone asks for them."""
+    from bulletin.report import report_markdown
+
+    first = ingest(seeds, tmp_path / "a", cache_dir=tmp_path / "cache")
+    second = ingest(seeds, tmp_path / "b", cache_dir=tmp_path / "cache")
+    assert report_markdown(second) == report_markdown(first)
+    assert [len(issue.articles) for issue in second.issues] == [5, 5, 2, 7, 1]
+    assert all(issue.articles._items is None for issue in second.issues)  # still one blob
+    assert "| 1 | 渝工暖心 | 重庆市总工会 启动2024年送温暖活动 |" in report_markdown(second)
+    assert second.articles == first.articles  # and loaded on demand, the same
+    assert [a.story.title for a in second.issues[0].articles] == [
+        a.story.title for a in first.issues[0].articles
+    ]
+
+
 def test_an_edited_seed_or_sidecar_is_parsed_again(seeds, tmp_path, parsed):
     ingest(seeds, tmp_path / "content", cache_dir=tmp_path / "cache")
     parsed.clear()
