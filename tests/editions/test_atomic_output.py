@@ -70,14 +70,21 @@ def _leftovers(tmp_path: Path) -> list[str]:
     return sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".output-"))
 
 
+def _replaced() -> list[str]:
+    """The site the last build replaced, kept until the next build (staging.py)."""
+    return [f".output-old-{os.getpid()}"]
+
+
 def test_a_successful_build_replaces_the_whole_site(run, tmp_path):
     run()
+    assert _leftovers(tmp_path) == []  # nothing was replaced
     output = tmp_path / "output"
     (output / "stale.html").write_text("from an older build", encoding="utf-8")
     run()
     assert not (output / "stale.html").exists()
     assert (output / "zh-hant" / "index.html").is_file()
-    assert _leftovers(tmp_path) == []
+    assert _leftovers(tmp_path) == _replaced()
+    assert (tmp_path / _replaced()[0] / "stale.html").is_file()
 
 
 @pytest.mark.parametrize("where", ["master", "zh-hant"])
@@ -93,7 +100,7 @@ def test_a_failed_build_leaves_the_previous_site_untouched(run, tmp_path, broken
     with pytest.raises(Exception, match="no_such_filter"):
         run(**overrides)
     assert _snapshot(tmp_path / "output") == before
-    assert _leftovers(tmp_path) == []
+    assert _leftovers(tmp_path) == []  # the first build replaced nothing, the second failed
     assert multiprocessing.active_children() == []  # no edition left running
     _collector_as_before()
 
@@ -117,20 +124,29 @@ def test_two_builds_are_byte_identical_in_every_edition(run, tmp_path):
     _collector_as_before()
 
 
-def test_leftovers_of_a_killed_build_are_cleared(root, tmp_path):
+def test_leftovers_of_a_killed_build_and_replaced_sites_are_cleared(root, tmp_path):
     sys.path.insert(0, str(root))
     from bulletin.site.staging import leftovers, staged
 
     output = tmp_path / "output"
     dead = tmp_path / ".output-staging-999999999"
-    dead.mkdir()
-    (dead / "half.html").write_text("half", encoding="utf-8")
-    assert leftovers(output) == [dead]
+    replaced = tmp_path / f".output-old-{os.getppid()}"  # a number still running: no matter
+    running = tmp_path / f".output-staging-{os.getppid()}"  # a build still writing: kept
+    for folder in (dead, replaced, running):
+        folder.mkdir()
+        (folder / "half.html").write_text("half", encoding="utf-8")
+    assert leftovers(output) == [replaced, dead]
     with staged(output) as staging:
         (staging / "index.html").write_text("new", encoding="utf-8")
-    assert not dead.exists()
+    assert not dead.exists() and not replaced.exists()
     assert (output / "index.html").read_text(encoding="utf-8") == "new"
-    assert os.listdir(tmp_path) == ["output"]
+    assert sorted(os.listdir(tmp_path)) == [running.name, "output"]
+    with staged(output) as staging:
+        (staging / "index.html").write_text("newer", encoding="utf-8")
+    assert (tmp_path / f".output-old-{os.getpid()}" / "index.html").read_text() == "new"
+    with staged(output) as staging:  # the same process builds again: its own is removed too
+        (staging / "index.html").write_text("newest", encoding="utf-8")
+    assert (tmp_path / f".output-old-{os.getpid()}" / "index.html").read_text() == "newer"
 
 
 def test_the_build_command_exits_0_or_1_and_only_a_good_build_replaces_the_site(
@@ -168,4 +184,4 @@ def test_the_build_command_exits_0_or_1_and_only_a_good_build_replaces_the_site(
     assert bad.returncode == 1
     assert "no_such_filter" in bad.stderr and "was left as it was" in bad.stderr
     assert _snapshot(tmp_path / "output") == before
-    assert _leftovers(tmp_path) == []
+    assert _leftovers(tmp_path) == []  # the failed build removed its staging folder
