@@ -3,7 +3,8 @@
 Pages are collected as they are written (content_written), so page types added by other
 plugins are listed without being known here. With several editions (site_editions), each
 edition's run hands its pages to the master run, which writes one sitemap at the site's root:
-every page of every edition, each with its twins as xhtml:link alternates (and x-default).
+every page of every edition, each with its twins as xhtml:link alternates (and x-default);
+past 50,000 URLs, an index of several (bulletin/site/sitemap.py).
 Settings: SITE_PUBLIC_URL (absolute base of the public site), SITEMAP_EXCLUDE (output paths that
 are not pages for search engines: 404, search).
 """
@@ -11,12 +12,13 @@ are not pages for search engines: 404, search).
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from pelican import signals
 
 from bulletin.site.dates import iso_date
 from bulletin.site.seo import page_url
-from bulletin.site.sitemap import edition_entries, robots_txt, sitemap_xml
+from bulletin.site.sitemap import INDEX, edition_entries, robots_txt, sitemap_files
 
 PLUGIN_NAME = "site_sitemap"
 DEFAULT_EXCLUDE = ("404.html", "search.html")
@@ -64,11 +66,14 @@ def _write(pelican) -> None:
         entries = edition_entries(base, editions, pages)
     else:
         entries = [(page_url(base, path), lastmod) for path, lastmod in _pages.items()]
-    output = pelican.output_path
-    with open(os.path.join(output, "sitemap.xml"), "w", encoding="utf-8") as handle:
-        handle.write(sitemap_xml(entries))
-    with open(os.path.join(output, "robots.txt"), "w", encoding="utf-8") as handle:
-        handle.write(robots_txt(page_url(base, "sitemap.xml")))
+    output = Path(pelican.output_path)
+    files = sitemap_files(entries, base)
+    for stale in output.glob("sitemap-*.xml"):  # a build in place, after a bigger site
+        if stale.name not in files:
+            stale.unlink()
+    for name, text in files.items():
+        (output / name).write_text(text, encoding="utf-8")
+    (output / "robots.txt").write_text(robots_txt(page_url(base, INDEX)), encoding="utf-8")
 
 
 def register() -> None:

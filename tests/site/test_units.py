@@ -17,7 +17,7 @@ from bulletin.site.archive import group_by_year
 from bulletin.site.issues import archive_sort_key, group_issues, neighbours
 from bulletin.site.related import related_stories
 from bulletin.site.seo import clip, page_url, script_json
-from bulletin.site.sitemap import robots_txt, sitemap_xml
+from bulletin.site.sitemap import robots_txt, sitemap_files, sitemap_xml
 from bulletin.site.slugs import (
     SlugCollisionError,
     check_unique,
@@ -194,6 +194,30 @@ def test_sitemap_is_sorted_and_escaped():
     ]
     assert locs == ["https://x.org/a", "https://x.org/b?&"]
     assert "Sitemap: https://x.org/sitemap.xml" in robots_txt("https://x.org/sitemap.xml")
+
+
+def _locs(xml: str) -> list[str]:
+    return [
+        e.text for e in ET.fromstring(xml).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+    ]
+
+
+def test_a_sitemap_past_the_protocols_limits_becomes_an_index_of_several():
+    """sitemaps.org: 50,000 URLs and 50 MB a file. The limits are made small here."""
+    entries = [(f"https://x.org/articles/{n:03d}.html", "2024-01-01") for n in range(7)]
+    assert sitemap_files(entries, "https://x.org") == {"sitemap.xml": sitemap_xml(entries)}
+    files = sitemap_files(entries, "https://x.org/", max_urls=3)
+    assert list(files) == ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"]
+    index = ET.fromstring(files["sitemap.xml"])
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    assert _locs(files["sitemap.xml"]) == [f"https://x.org/sitemap-{n}.xml" for n in (1, 2, 3)]
+    chunks = [_locs(files[f"sitemap-{n}.xml"]) for n in (1, 2, 3)]
+    assert [len(chunk) for chunk in chunks] == [3, 3, 1]
+    assert sum(chunks, []) == sorted(loc for loc, _ in entries)  # every page, in URL order
+    one_url = len(sitemap_xml(entries[:1]).encode())
+    by_size = sitemap_files(entries, "https://x.org", max_bytes=one_url + 10)
+    chunks = [text for name, text in by_size.items() if name != "sitemap.xml"]
+    assert len(chunks) == 7 and all(len(text.encode()) <= one_url + 10 for text in chunks)
 
 
 # The theme's words
