@@ -64,11 +64,20 @@ def sitemap_files(
 
 
 def _url_lines(entries: Iterable[Entry]) -> list[str]:
+    # Each URL is also an alternate of its twins': escaped once (sitemaps of 50,000 URLs).
+    attribute: dict[str, str] = {}
+
+    def quoted(value: str) -> str:
+        found = attribute.get(value)
+        if found is None:
+            found = attribute[value] = quoteattr(value)
+        return found
+
     lines = []
     for loc, lastmod, *rest in sorted(set(entries)):
         stamp = f"<lastmod>{escape(lastmod)}</lastmod>" if lastmod else ""
         links = "".join(
-            f'<xhtml:link rel="alternate" hreflang={quoteattr(lang)} href={quoteattr(href)}/>'
+            f'<xhtml:link rel="alternate" hreflang={quoted(lang)} href={quoted(href)}/>'
             for lang, href in (rest[0] if rest else ())
         )
         lines.append(f"<url><loc>{escape(loc)}</loc>{stamp}{links}</url>\n")
