@@ -20,19 +20,23 @@ from typing import Any
 log = logging.getLogger(__name__)
 PACKAGE = Path(__file__).resolve().parent
 
-# The search engine is never used to parse or render: changing it must not make a build
-# parse twenty years of issues again.
-NOT_PARSING = {"search", "__pycache__"}
+# The search engine and the site's pages (bulletin/site) are never used to parse, render or
+# convert: changing them must not make a build parse twenty years of issues again. The few
+# site modules that are (Markdown marks, the editions' conversion) count;
+# tests/ingest/test_ingest_cache.py checks that these are all the parsing code imports.
+NOT_PARSING = {"search", "site", "__pycache__"}
+PARSING_SITE_MODULES = ("site/editions.py", "site/marks.py", "site/quotes.py")
 
 
 @cache
 def code_fingerprint() -> bytes:
-    """The core's source and data files: a change to the parser re-parses everything."""
+    """The core's parsing, rendering and converting code and data: a change to any of it
+    re-parses everything."""
     digest = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*")):
         relative = path.relative_to(PACKAGE)
-        if path.suffix in {".py", ".toml", ".txt", ".json"} and not NOT_PARSING & set(
-            relative.parts
+        if path.suffix in {".py", ".toml", ".txt", ".json"} and (
+            not NOT_PARSING & set(relative.parts) or relative.as_posix() in PARSING_SITE_MODULES
         ):
             digest.update(str(relative).encode() + b"\0" + path.read_bytes())
     return digest.digest()

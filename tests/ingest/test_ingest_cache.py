@@ -187,3 +187,27 @@ def test_a_few_new_entries_go_beside_the_cache_until_they_are_many(tmp_path):
     cache.save()
     assert not journal(path).exists()
     assert set(PickleCache(path).old) == {f"issue {n}" for n in range(1, 92)}
+
+
+def test_the_cache_key_covers_every_module_that_parses_renders_or_converts(root):
+    """code_fingerprint leaves bulletin/site out but for a few modules: they must be every
+    site module the ingest, the renderer and the editions' conversion import."""
+    import subprocess
+    import sys
+
+    from bulletin.cache import PARSING_SITE_MODULES
+
+    code = (
+        "import sys, bulletin.ingest, bulletin.render, bulletin.site.editions;"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('bulletin.site.'))))"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=root,
+    ).stdout.split()
+    assert found  # the guard is looking at something
+    counted = {f"bulletin.{m.removesuffix('.py').replace('/', '.')}" for m in PARSING_SITE_MODULES}
+    assert set(found) <= counted, set(found) - counted
