@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 from collections.abc import Mapping, Sequence
+from functools import cache
 from pathlib import Path
 
 from bulletin.store import atomic_write
@@ -31,14 +32,22 @@ def inputs_key(
     ``hashed`` fields; its other fields (URL, twin URL, year) are added here."""
     key = hashlib.blake2b(digest_size=20)
     key.update(json.dumps(settings, ensure_ascii=False, sort_keys=True).encode("utf-8"))
-    for source in sorted(_CODE.glob("*.py")):
-        key.update(source.read_bytes())
+    key.update(code_digest())
     skip = set(hashed)
     for doc, digest in zip(docs, hashes, strict=True):
         rest = {name: value for name, value in doc.items() if name not in skip}
         key.update(digest)
         key.update(json.dumps(rest, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     return key.hexdigest()
+
+
+@cache
+def code_digest() -> bytes:
+    """This package's code: every byte of the index may depend on it."""
+    digest = hashlib.blake2b(digest_size=20)
+    for source in sorted(_CODE.glob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.digest()
 
 
 def previous_totals(

@@ -258,3 +258,25 @@ def test_renumbering_to_the_same_numbers_is_the_general_rule(tmp_path, hans):
     assert np.array_equal(fast.trigrams, general.trigrams)
     assert fast.overflow == general.overflow
     assert fast is not cached.postings  # the caller empties the cached arrays afterwards
+
+
+def test_store_files_of_unchanged_articles_are_not_made_again(tmp_path, hans, monkeypatch):
+    out, cache = tmp_path / "zh", tmp_path / "cache"
+    write_edition_index(hans, out, {}, cache)
+    made: list[str] = []
+    real = index_module._store_entry
+    monkeypatch.setattr(
+        index_module, "_store_entry", lambda doc: made.append(doc["id"]) or real(doc)
+    )
+    edited = [{**hans[0], "body": hans[0]["body"] + "\n\n补记：又办了一场。"}, *hans[1:]]
+    write_edition_index(edited, out, {}, cache)
+    assert made == [hans[0]["id"]]
+    # Behind the build's back: the same bytes, but not as the build left the file.
+    second = index_module.sort_documents(edited)[1]
+    touched = out / "d" / "1.json"
+    touched.unlink()
+    touched.write_bytes(index_module._dump(real(second)).encode("utf-8"))
+    made.clear()
+    write_edition_index(edited, out, {}, cache)
+    assert made == [second["id"]]
+    assert snapshot(out) == snapshot(_fresh(tmp_path / "fresh", edited))
