@@ -77,7 +77,12 @@ def remove_in_background(paths: Sequence[Path]) -> subprocess.Popen | None:
         return None
     devnull = subprocess.DEVNULL
     command = [sys.executable, "-c", _REMOVE, *map(str, paths)]
-    return subprocess.Popen(command, stdin=devnull, stdout=devnull, stderr=devnull)
+    try:
+        return subprocess.Popen(command, stdin=devnull, stdout=devnull, stderr=devnull)
+    except OSError:  # no process to be had: remove them here, as before
+        for path in paths:
+            shutil.rmtree(path, ignore_errors=True)
+        return None
 
 
 @contextlib.contextmanager
@@ -87,9 +92,10 @@ def staged(output: Path) -> Iterator[Path]:
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = staging_folder(output)
     mine = {staging, old_folder(output)}  # an earlier build of this very process
-    for path in mine & set(leftovers(output)):
+    found = leftovers(output)
+    for path in mine.intersection(found):
         shutil.rmtree(path)
-    remover = remove_in_background([p for p in leftovers(output) if p not in mine])
+    remover = remove_in_background([path for path in found if path not in mine])
     staging.mkdir()
     try:
         yield staging

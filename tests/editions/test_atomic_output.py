@@ -185,3 +185,18 @@ def test_the_build_command_exits_0_or_1_and_only_a_good_build_replaces_the_site(
     assert "no_such_filter" in bad.stderr and "was left as it was" in bad.stderr
     assert _snapshot(tmp_path / "output") == before
     assert _leftovers(tmp_path) == []  # the failed build removed its staging folder
+
+
+def test_without_a_process_to_remove_them_the_leftovers_go_at_once(root, tmp_path, monkeypatch):
+    sys.path.insert(0, str(root))
+    from bulletin.site import staging
+
+    def no_process(*_args, **_kwargs):
+        raise OSError("no more processes")
+
+    replaced = tmp_path / ".output-old-1"
+    replaced.mkdir()
+    (replaced / "index.html").write_text("old", encoding="utf-8")
+    monkeypatch.setattr(staging.subprocess, "Popen", no_process)
+    assert staging.remove_in_background([replaced]) is None
+    assert not replaced.exists()
