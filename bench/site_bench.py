@@ -46,17 +46,30 @@ from bench.synth import STORIES_PER_ISSUE, write_archive  # noqa: E402
 class Run:
     seconds: float
     peak_mb: float
+    stderr: str
 
 
 def measured(args: list[str]) -> Run:
-    """Wall time and peak resident memory of a child process."""
-    started = time.perf_counter()
-    process = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
+    """Wall time, peak resident memory and what it printed on stderr, of a child process."""
+    with tempfile.TemporaryFile() as stderr:  # a pipe could fill up and stall the child
+        started = time.perf_counter()
+        process = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        stderr.seek(0)
+        printed = stderr.read().decode(errors="replace")
     if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{' '.join(args)} failed:\n{process.stderr.read().decode()[-2000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024)
+        raise RuntimeError(f"{' '.join(args)} failed:\n{printed[-2000:]}")
+    return Run(seconds, usage.ru_maxrss / 1024, printed)
+
+
+def ingest_phase(timings: str) -> float:
+    """Seconds from the build's start to "ingest done" (the Simplified run's column) in the
+    table `SITE_TIMINGS` prints: parsing, content/ written, Traditional bodies converted."""
+    for line in timings.splitlines():
+        if line.startswith("ingest done"):
+            return float(line.split("|")[1])
+    raise ValueError(f"no ingest phase in the build's timings:\n{timings[-2000:]}")
 
 
 def _ours(output: Path, overrides: dict[str, object]) -> list[str]:
@@ -71,11 +84,11 @@ def _pelican(content: Path, output: Path, settings: str, extra: dict[str, object
     return args
 
 
-def _ingest(seeds: Path, content: Path) -> None:
-    """The CLI's ingest (what the build runs first) of `seeds` into `content`, untimed."""
+def _ingest(seeds: Path, content: Path) -> Run:
+    """The CLI's ingest (`invoke ingest`: what the build runs first, without the Traditional
+    bodies) of `seeds` into `content`, with an empty content folder and no cache."""
     args = [sys.executable, "-m", "bulletin.cli", "--seeds", str(seeds), "--report", ""]
-    args += ["--cache", "", "--content", str(content)]
-    subprocess.run(args, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return measured([*args, "--cache", "", "--content", str(content)])
 
 
 def size_of(folder: Path) -> int:
@@ -96,7 +109,7 @@ def bench_size(articles: int, work: Path) -> dict[str, float]:
     }
     # Vanilla first, on the same articles (the CLI runs the ingest the build runs).
     vanilla_content = work / "vanilla-content"
-    _ingest(seeds, vanilla_content)
+    ingest = _ingest(seeds, vanilla_content)
     vanilla_settings = str(ROOT / "bench" / "vanilla_pelicanconf.py")
     cache = {"CACHE_PATH": str(work / "vanilla-cache")}
     vanilla = measured(_pelican(vanilla_content, work / "vanilla-out", vanilla_settings, cache))
@@ -115,7 +128,7 @@ def bench_size(articles: int, work: Path) -> dict[str, float]:
     vanilla_rebuild = measured(
         _pelican(vanilla_content, work / "vanilla-out", vanilla_settings, warm_settings)
     )
-    full = measured(_ours(output, ours))
+    full = measured(_ours(output, {**ours, "SITE_TIMINGS": True}))
     search = probe(output)
     # One more issue arrives: the rebuild an editor waits for every week.
     shutil.copy(extra, seeds / extra.name)
@@ -127,6 +140,8 @@ def bench_size(articles: int, work: Path) -> dict[str, float]:
     print(json.dumps(search, ensure_ascii=False), flush=True)
     return {
         "articles": articles,
+        "ingest (CLI) s": ingest.seconds,
+        "ingest in full build s": ingest_phase(full.stderr),
         "full build s": full.seconds,
         "full build peak MB": full.peak_mb,
         "rebuild after one issue s": rebuild.seconds,

@@ -1,0 +1,36 @@
+"""The bench's own measuring: the ingest time it reports is read from a real build's timings."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from bench.site_bench import _ingest, _ours, ingest_phase, measured
+
+
+def test_a_full_build_reports_when_its_ingest_was_done(tmp_path, seeds_dir):
+    seeds, content = tmp_path / "seeds", tmp_path / "content"
+    shutil.copytree(seeds_dir, seeds)
+    content.mkdir()
+    overrides = {
+        "PATH": str(content),
+        "BULLETIN_SEEDS_PATH": str(seeds),
+        "BULLETIN_REPORT_PATH": str(tmp_path / "ingest.md"),
+        "BULLETIN_REVIEW_PATH": str(tmp_path / "review-{edition}.md"),
+        "BULLETIN_QUIET": True,
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "SITE_TIMINGS": True,
+    }
+    build = measured(_ours(tmp_path / "output", overrides))
+    assert 0 < ingest_phase(build.stderr) < build.seconds
+    assert (tmp_path / "output" / "zh-hant" / "index.html").is_file()
+    cli = _ingest(seeds, tmp_path / "cli-content")
+    written = sorted(p.name for p in (tmp_path / "cli-content" / "articles").rglob("*.md"))
+    assert cli.seconds > 0 and written == sorted(p.name for p in content.rglob("*.md"))
+    assert len(written) == 20  # the five seed issues' stories
+
+
+def test_a_build_without_timings_is_an_error_not_a_zero():
+    with pytest.raises(ValueError, match="no ingest phase"):
+        ingest_phase("Built 3 articles\n")
