@@ -10,6 +10,7 @@ The site integration needs only these names:
     no_convert_plugin                  markdown-it plugin: {{name}} -> <span translate="no">
     find_unconverted_html(html, converter, keep=no_convert_phrases(markdown))  -> [] when done
     review_list(text, converter), format_review(items)   editors' review of OpenCC's guesses
+    start_review(text, converter).result()               the same, OpenCC running meanwhile
     simplified_master(text)            (detect) a Traditional submission -> Simplified master
 """
 
@@ -29,7 +30,7 @@ from .editions import (
 )
 from .glossary import Glossary, GlossaryError, load_glossary, parse_glossary
 from .marks import no_convert_phrases, no_convert_plugin, strip_no_convert_marks
-from .review import ReviewItem, format_review, review_list
+from .review import PendingReview, ReviewItem, format_review, review_list, start_review
 
 __all__ = [
     "DEFAULT_CACHE_DIR",
@@ -46,6 +47,7 @@ __all__ = [
     "GlossaryError",
     "Leftover",
     "Master",
+    "PendingReview",
     "ReviewItem",
     "ScriptGuess",
     "converter_for",
@@ -61,6 +63,7 @@ __all__ = [
     "parse_glossary",
     "review_list",
     "simplified_master",
+    "start_review",
     "strip_no_convert_marks",
     "to_simplified",
 ]

@@ -12,8 +12,10 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import tempfile
 from collections import Counter
 from collections.abc import Iterable
+from contextlib import ExitStack
 from dataclasses import dataclass
 
 from .converter import EditionConverter
@@ -38,37 +40,77 @@ class ReviewItem:
 
 def review_list(text: str, converter: EditionConverter) -> list[ReviewItem]:
     """Every guessed span and every overridden glossary entry in `text`, in text order."""
-    if not converter.length_preserving:
-        raise ValueError("the review list needs a config that converts character for character")
-    plain, kept = kept_ranges(text)
-    output, spans = _ambiguities(plain, converter)
-    applied, shadowed = _glossary_use(plain, output, converter)
-    covered = {index for start, end in [*kept, *applied] for index in range(start, end)}
-    items = [
-        _item(GUESS, plain, output, start, end, converter)
-        for start, end in spans
-        if covered.isdisjoint(range(start, end))
-    ]
-    items += [
-        _item(SHADOWED, plain, output, start, end, converter, (converter.convert_plain(phrase),))
-        for start, end in shadowed
-        for phrase in [plain[start:end]]
-    ]
-    return sorted(items, key=lambda item: (item.start, item.kind))
+    return start_review(text, converter).result()
 
 
-def _ambiguities(plain: str, converter: EditionConverter) -> tuple[str, list[tuple[int, int]]]:
-    """Run the wheel's native CLI; returns the converted text and the guessed spans in it."""
-    run = subprocess.run(
-        [native_tool("opencc"), "-c", converter.config_path, "--ambiguities"],
-        input=plain.encode("utf-8"),
-        capture_output=True,
-        check=True,
-    )
+def start_review(text: str, converter: EditionConverter) -> PendingReview:
+    """`review_list` with the native program started now and waited for in `.result()`: it
+    loads OpenCC's dictionaries for about a quarter of a second, which a build spends
+    rendering pages instead of waiting."""
+    return PendingReview(text, converter)
+
+
+class PendingReview:
+    def __init__(self, text: str, converter: EditionConverter) -> None:
+        if not converter.length_preserving:
+            raise ValueError("the review list needs a config that converts character for character")
+        self._converter = converter
+        self._plain, self._kept = kept_ranges(text)
+        self._native = _NativeAmbiguities(self._plain, converter)
+
+    def result(self) -> list[ReviewItem]:
+        plain, converter = self._plain, self._converter
+        output, spans = self._native.result()
+        applied, shadowed = _glossary_use(plain, output, converter)
+        covered = {index for start, end in [*self._kept, *applied] for index in range(start, end)}
+        items = [
+            _item(GUESS, plain, output, start, end, converter)
+            for start, end in spans
+            if covered.isdisjoint(range(start, end))
+        ]
+        items += [
+            _item(
+                SHADOWED, plain, output, start, end, converter, (converter.convert_plain(phrase),)
+            )
+            for start, end in shadowed
+            for phrase in [plain[start:end]]
+        ]
+        return sorted(items, key=lambda item: (item.start, item.kind))
+
+
+class _NativeAmbiguities:
+    """The wheel's native CLI on `plain`, running in the background. Input and output go
+    through files, not pipes: nobody reads a pipe while the build renders, and a full one
+    would stall the program."""
+
+    def __init__(self, plain: str, converter: EditionConverter) -> None:
+        # The files outlive this call: the stack closes (and so deletes) them in result().
+        self._files = ExitStack()
+        files = [tempfile.TemporaryFile() for _ in range(3)]  # noqa: SIM115
+        stdin, stdout, stderr = (self._files.enter_context(file) for file in files)
+        self._stdout, self._stderr = stdout, stderr
+        stdin.write(plain.encode("utf-8"))
+        stdin.seek(0)
+        self._args = [native_tool("opencc"), "-c", converter.config_path, "--ambiguities"]
+        self._process = subprocess.Popen(self._args, stdin=stdin, stdout=stdout, stderr=stderr)
+
+    def result(self) -> tuple[str, list[tuple[int, int]]]:
+        """The converted text and the guessed spans in it."""
+        returncode = self._process.wait()
+        with self._files:
+            self._stdout.seek(0)
+            self._stderr.seek(0)
+            printed, complaint = self._stdout.read(), self._stderr.read()
+        if returncode:
+            raise subprocess.CalledProcessError(returncode, self._args, printed, complaint)
+        return _parse_ambiguities(printed.decode("utf-8"))
+
+
+def _parse_ambiguities(printed: str) -> tuple[str, list[tuple[int, int]]]:
     output: list[str] = []
     length = 0
     spans: list[tuple[int, int]] = []
-    for line in run.stdout.decode("utf-8").splitlines():
+    for line in printed.splitlines():
         record = json.loads(line)
         piece = record.get("lit") or record.get("amb", {}).get("t")
         if piece is None:

@@ -33,7 +33,7 @@ from .content import (
     reset_converters,
     save_converted,
 )
-from .review import write_review
+from .review import finish_reviews, write_review
 from .run import configure_run
 
 # The bulletin_ingest plugin's signals, by name: a run without that plugin (the tests build the
@@ -52,5 +52,6 @@ def register() -> None:
     signals.get_generators.connect(launch_editions)
     signals.content_object_init.connect(convert_content)
     signals.article_generator_finalized.connect(write_review)
+    signals.finalized.connect(finish_reviews)
     signals.finalized.connect(save_converted)
     signals.finalized.connect(wait_for_editions)

@@ -6,7 +6,8 @@ summary and body, from its Markdown file (so `{{name}}` marks are honoured). Glo
 are never listed (bulletin.hant.review_list). OpenCC's review is a native program that loads its
 dictionaries on every call, so all issues that changed go in one call, and each issue's result
 is cached by the hash of its text and the edition's configuration: a weekly build reviews only
-the new issue.
+the new issue. The call starts when the articles are read and is waited for when the run
+finishes (`finish_reviews`, on `finalized`): the pages are rendered meanwhile.
 
 The list covers the newest BULLETIN_REVIEW_ISSUES issues (12, a quarter of weekly issues; 0 for
 all): issue 4 asks for the phrases of each *new* issue, and reviewing twenty years of back issues
@@ -20,9 +21,10 @@ import hashlib
 import json
 import os
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
-from bulletin.hant import converter_for, format_review, review_list, strip_no_convert_marks
+from bulletin.hant import converter_for, format_review, start_review, strip_no_convert_marks
 from bulletin.render import split_header
 from bulletin.site.dates import iso_date
 
@@ -31,6 +33,7 @@ from .run import enabled, this_edition
 SEPARATOR = "\n" * 12  # no phrase spans a newline; the context around a phrase stops here
 FIELDS = ("title", "subtitle", "summary")
 DEFAULT_ISSUES = 12
+_unfinished: list[Callable[[], None]] = []  # this process's reviews still running
 
 
 def write_review(generator) -> None:
@@ -45,7 +48,7 @@ def write_review(generator) -> None:
     cache_file = Path(settings.get("CACHE_PATH", "cache")) / "review.json"
     limit = int(settings.get("BULLETIN_REVIEW_ISSUES", DEFAULT_ISSUES) or 0)
     issues = _issue_texts(generator.articles, limit)
-    sections = review_sections(issues, converter, cache_file, limit)
+    sections = review_sections_later(issues, converter, cache_file, limit)
     heading = f"# Conversion review: {edition.edition.name} ({edition.code}, "
     heading += f"OpenCC {edition.edition.opencc_config})\n\n"
     intro = (
@@ -53,22 +56,36 @@ def write_review(generator) -> None:
         "is wrong, add a line to glossary/phrases.txt (or mark a name `{{name}}` in the "
         "article) and build again.\n\n"
     )
-    _write(Path(pattern.format(edition=edition.code)), heading + intro + "\n".join(sections))
+    path = Path(pattern.format(edition=edition.code))
+    _unfinished.append(lambda: _write(path, heading + intro + "\n".join(sections())))
+
+
+def finish_reviews(_pelican=None) -> None:
+    """Wait for the reviews this process started and write them (a run ends only then)."""
+    while _unfinished:
+        _unfinished.pop(0)()
 
 
 def review_sections(
     issues: dict[str, tuple[str, str]], converter, cache_file: Path, limit: int
 ) -> list[str]:
     """The sections of the newest `limit` issues (0: all), and a line about the others."""
+    return review_sections_later(issues, converter, cache_file, limit)()
+
+
+def review_sections_later(
+    issues: dict[str, tuple[str, str]], converter, cache_file: Path, limit: int
+) -> Callable[[], list[str]]:
+    """`review_sections` with OpenCC started now: call the result to wait for the sections."""
     left_out = len(issues) - limit if 0 < limit < len(issues) else 0
     if not left_out:
-        return _reviewed(issues, converter, cache_file)
-    sections = _reviewed(dict(list(issues.items())[:limit]), converter, cache_file)
+        return _reviewed_later(issues, converter, cache_file)
+    sections = _reviewed_later(dict(list(issues.items())[:limit]), converter, cache_file)
     note = (
         f"## Older issues\n\n{left_out} older issues are not in this list (it covers the "
         f"newest {limit}); `invoke review` lists the whole archive.\n"
     )
-    return [*sections, note]
+    return lambda: [*sections(), note]
 
 
 def _issue_texts(articles, limit: int = 0) -> dict[str, tuple[str, str]]:
@@ -96,6 +113,12 @@ def _article_text(path: str) -> str:
 
 
 def _reviewed(issues: dict[str, tuple[str, str]], converter, cache_file: Path) -> list[str]:
+    return _reviewed_later(issues, converter, cache_file)()
+
+
+def _reviewed_later(
+    issues: dict[str, tuple[str, str]], converter, cache_file: Path
+) -> Callable[[], list[str]]:
     cache = _load(cache_file)
     config = Path(converter.config_path).name  # changes with the glossary and OpenCC
     digests = {
@@ -103,34 +126,47 @@ def _reviewed(issues: dict[str, tuple[str, str]], converter, cache_file: Path) -
         for key, (_heading, text) in issues.items()
     }
     stale = [key for key in issues if cache.get(key, {}).get("hash") != digests[key]]
-    sections = _review_together([issues[k] for k in stale], converter)
-    for key, section in zip(stale, sections, strict=True):
-        cache[key] = {"hash": digests[key], "section": section}
-    kept = {key: cache[key] for key in issues}
-    if kept != cache or stale:
-        _save(cache_file, kept)
-    return [kept[key]["section"] for key in issues]
+    running = _review_together_later([issues[k] for k in stale], converter)
+
+    def finish() -> list[str]:
+        for key, section in zip(stale, running(), strict=True):
+            cache[key] = {"hash": digests[key], "section": section}
+        kept = {key: cache[key] for key in issues}
+        if kept != cache or stale:
+            _save(cache_file, kept)
+        return [kept[key]["section"] for key in issues]
+
+    return finish
 
 
 def _review_together(issues: list[tuple[str, str]], converter) -> list[str]:
-    """One OpenCC call for every issue; items are split back by where each issue starts."""
+    return _review_together_later(issues, converter)()
+
+
+def _review_together_later(issues: list[tuple[str, str]], converter) -> Callable[[], list[str]]:
+    """One OpenCC call for every issue, started now; the sections, split back by where each
+    issue starts, when the returned function is called."""
     if not issues:
-        return []
+        return list
     starts, position = [], 0
     for _heading, text in issues:
         starts.append(position)
         position += len(strip_no_convert_marks(text)) + len(SEPARATOR)
-    items = review_list(SEPARATOR.join(text for _heading, text in issues), converter)
-    grouped: list[list] = [[] for _ in issues]
-    index = 0
-    for item in items:  # in text order
-        while index + 1 < len(starts) and item.start >= starts[index + 1]:
-            index += 1
-        grouped[index].append(item)
-    return [
-        format_review(group, heading=heading)
-        for group, (heading, _text) in zip(grouped, issues, strict=True)
-    ]
+    pending = start_review(SEPARATOR.join(text for _heading, text in issues), converter)
+
+    def finish() -> list[str]:
+        grouped: list[list] = [[] for _ in issues]
+        index = 0
+        for item in pending.result():  # in text order
+            while index + 1 < len(starts) and item.start >= starts[index + 1]:
+                index += 1
+            grouped[index].append(item)
+        return [
+            format_review(group, heading=heading)
+            for group, (heading, _text) in zip(grouped, issues, strict=True)
+        ]
+
+    return finish
 
 
 def _load(path: Path) -> dict:

@@ -56,10 +56,10 @@ def test_only_changed_issues_are_reviewed_again(review_module, tmp_path, monkeyp
     first = review_module._reviewed(issues, converter, cache)
     assert first[0].startswith("## b · 2024-02-01") and "游 → 遊" in first[1]
     reviewed = []
-    real = review_module._review_together
+    real = review_module._review_together_later
     monkeypatch.setattr(
         review_module,
-        "_review_together",
+        "_review_together_later",
         lambda batch, conv: reviewed.extend(h for h, _t in batch) or real(batch, conv),
     )
     assert review_module._reviewed(issues, converter, cache) == first

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from bulletin.hant import format_review, review_list
+import subprocess
+
+import pytest
+
+from bulletin.hant import format_review, review_list, start_review
 from bulletin.hant.review import GUESS, SHADOWED
 
 
@@ -36,3 +40,19 @@ def test_format_review_groups_by_phrase(tw):
     assert lines[0] == "## Conversion review"
     assert any(line.startswith("- 余 → 餘 ×2: chose 餘 from 餘/余") for line in lines)
     assert "Nothing to review" in format_review([])
+
+
+def test_reviews_started_together_each_get_their_own_items(tw, hk, seed_text):
+    # A build starts the native program and renders pages meanwhile; two at once must not mix.
+    running = [start_review(seed_text, tw), start_review("5000余万元", hk)]
+    taiwan, hong_kong = (pending.result() for pending in running)
+    assert taiwan == review_list(seed_text, tw) and len(taiwan) > 20
+    assert [(item.source, item.chosen) for item in hong_kong] == [("余", "餘")]
+
+
+def test_a_failing_review_program_is_an_error_that_says_why(tw, tmp_path, monkeypatch):
+    monkeypatch.setattr(tw, "config_path", str(tmp_path / "missing.json"))
+    pending = start_review("累计投入资金5000余万元。", tw)
+    with pytest.raises(subprocess.CalledProcessError) as failed:
+        pending.result()
+    assert b"missing.json" in failed.value.stderr
