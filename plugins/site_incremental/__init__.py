@@ -12,8 +12,9 @@ plus, for every key, the theme, the code (bulletin/, plugins/), the glossary, th
 versions and the run's settings. Every other page (home, indexes, overview, the newest page of
 each list) is rendered every time; they are few.
 
-Templates are compiled once and kept in `<CACHE_PATH>/jinja` (Jinja's bytecode cache). Column,
-district and partner lists are always paginated from the oldest (the theme expects it).
+Templates are compiled once and kept in `<CACHE_PATH>/jinja/<fingerprint>` (Jinja's bytecode
+cache). Column, district and partner lists are always paginated from the oldest (the theme
+expects it).
 
 Settings: SITE_INCREMENTAL (default True; False renders every page), SITE_PREVIOUS_OUTPUT (the
 published site a staged build carries pages over from; set by `invoke build`; without it the
@@ -26,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import shutil
 from collections.abc import Mapping
 from importlib.metadata import version
 from pathlib import Path
@@ -298,12 +300,19 @@ def _fast_membership(generator) -> None:
 
 def _compiled_templates(generator) -> None:
     """Every generator has its own Jinja environment and compiled each template anew on every
-    build; Jinja's bytecode cache keys them by name and source checksum."""
+    build; Jinja's bytecode cache keys them by name and source checksum. Not by the
+    environment they were compiled for (JINJA_ENVIRONMENT, the filters the code installs, the
+    Jinja version): each run fingerprint compiles into a folder of its own, and the folders
+    of fingerprints before are removed."""
     env = getattr(generator, "env", None)
     if not enabled(generator.settings) or env is None or env.bytecode_cache is not None:
         return
-    folder = Path(generator.settings["CACHE_PATH"]) / "jinja"
-    folder.mkdir(parents=True, exist_ok=True)
+    compiled = Path(generator.settings["CACHE_PATH"]) / "jinja"
+    folder = compiled / run_fingerprint(generator.settings)[:16]
+    if not folder.is_dir():
+        if compiled.is_dir():
+            shutil.rmtree(compiled)  # a few dozen small files, never read again
+        folder.mkdir(parents=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 

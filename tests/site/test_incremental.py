@@ -122,6 +122,23 @@ def test_a_new_issue_rewrites_the_term_shards_and_carries_the_old_records_over(a
     assert files(root) == files(scratch)
 
 
+def test_templates_compiled_for_other_jinja_settings_are_not_reused(archive, kit):
+    """Jinja's bytecode cache knows a template's name and source, not the environment it was
+    compiled for: with other whitespace settings a kept template would print the old way."""
+    from pelican.settings import read_settings
+
+    jinja = dict(read_settings(str(kit.ROOT / "pelicanconf.py"))["JINJA_ENVIRONMENT"])
+    assert jinja["trim_blocks"] and jinja["lstrip_blocks"]
+    first = (archive() / STORY).read_bytes()
+    loose = dict(jinja, trim_blocks=False, lstrip_blocks=False)
+    again = archive(JINJA_ENVIRONMENT=loose)
+    scratch = archive(output="scratch", cache="scratch-cache", JINJA_ENVIRONMENT=loose)
+    assert (scratch / STORY).read_bytes() != first  # the settings do change the page
+    assert files(again) == files(scratch)
+    compiled = [p for p in (archive.content.parent / "cache" / "jinja").iterdir()]
+    assert len(compiled) == 1, "templates of the settings before are removed"
+
+
 def test_a_page_changed_behind_the_builds_back_is_rendered_again(archive):
     root = archive()
     good = (root / STORY).read_bytes()
