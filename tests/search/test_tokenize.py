@@ -8,10 +8,18 @@ import random
 import subprocess
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from bulletin.search.foldmap import build_fold_map, simplify_char
+from bulletin.search.foldmap import (
+    TO_SIMPLIFIED,
+    TO_TRADITIONAL,
+    _converter,
+    build_fold_map,
+    simplify_char,
+)
 from bulletin.search.index import shard_of
+from bulletin.search.postings import CJK_CLASS, CLASSES
 from bulletin.search.tokenize import Tokenizer
 
 SHARED = json.loads(Path(__file__).with_name("token_vectors.json").read_text(encoding="utf-8"))
@@ -62,6 +70,20 @@ def test_fold_map_is_limited_to_the_archive_and_has_no_chains():
     big = build_fold_map(["發髮過着著裡為"])
     assert all(big.get(target, target) == target for target in big.values())
     assert simplify_char("髮") == "发"
+
+
+@pytest.mark.parametrize("config", [*TO_SIMPLIFIED, *TO_TRADITIONAL])
+def test_the_fold_maps_light_configs_convert_every_cjk_character_as_opencc_does(config):
+    """The fold map converts one character at a time with OpenCC's configs stripped of their
+    phrase dictionaries (they load 100 times faster); for every CJK character the result must
+    be the full config's. Run again whenever OpenCC is upgraded."""
+    import opencc
+
+    chars = "\n".join(chr(code) for code in np.flatnonzero(CLASSES == CJK_CLASS))
+    assert len(chars) > 2 * 100_000
+    light = _converter(config)
+    assert "Phrases" not in Path(light.config).read_text(encoding="utf-8")
+    assert light.convert(chars) == opencc.OpenCC(config).convert(chars)
 
 
 def _random_text(rng: random.Random) -> str:
