@@ -33,7 +33,7 @@ from .content import (
     reset_converters,
     save_converted,
 )
-from .review import finish_reviews, write_review
+from .review import finish_reviews, forget_reviews, write_review
 from .run import configure_run
 
 # The bulletin_ingest plugin's signals, by name: a run without that plugin (the tests build the
@@ -49,6 +49,7 @@ def register() -> None:
     ingested.connect(keep_conversions)
     signals.initialized.connect(configure_run)
     signals.initialized.connect(reset_converters)
+    signals.initialized.connect(forget_reviews)
     signals.get_generators.connect(launch_editions)
     signals.content_object_init.connect(convert_content)
     signals.article_generator_finalized.connect(write_review)

@@ -114,3 +114,13 @@ def test_only_the_reviewed_issues_articles_are_read(review_module, tmp_path):
     assert issues["b"][1] == "新的一期\n干部们游巴蜀。" and issues["a"][1] == ""
     with pytest.raises(FileNotFoundError):
         review_module._issue_texts(articles, 0)  # all: every file is read
+
+
+def test_a_review_a_failed_run_left_running_is_never_written(review_module, tmp_path):
+    # The review is written when the run finishes; a run that failed before that never does,
+    # and the next run in the same process must not write the stale one.
+    stale = tmp_path / "review-zh-hant.md"
+    review_module._unfinished.append(lambda: stale.write_text("old", encoding="utf-8"))
+    review_module.forget_reviews()
+    review_module.finish_reviews()
+    assert not stale.exists()
