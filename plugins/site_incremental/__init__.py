@@ -8,6 +8,7 @@ are as the last build left them:
 - an issue, a month of the archive: the stories on it (and the issues next to it);
 - the older pages of a column, district or partner place list, which with the stable
   pagination here (bulletin/site/pagination.py) keep the same stories for ever;
+- a feed (the archive's, a column's, a district's): its newest stories;
 plus, for every key, the theme, the code (bulletin/, plugins/), the glossary, the library
 versions and the run's settings. Every other page (home, indexes, overview, the newest page of
 each list) is rendered every time; they are few.
@@ -149,6 +150,27 @@ class MemoWriter(Writer):
                            override_output, url, **kwargs)  # fmt: skip
         self._record(name, key)
         return None
+
+    def write_feed(self, elements, context, path=None, url=None, feed_type="atom",
+                   override_output=False, feed_title=None):  # fmt: skip
+        """A feed is carried over like a page when its items (the newest FEED_MAX_ITEMS
+        stories, each its own file) are the same: a weekly issue touches a few columns' and
+        districts' feeds, and Pelican wrote all 53 an edition every build. A carried-over
+        feed is announced with `feed_written` and `feed=None` (it was not made again)."""
+        key = None
+        if path and self.memo is not None:
+            items = elements[: self.settings["FEED_MAX_ITEMS"]]
+            key = page_key(self.fingerprint, path, feed_type, url or "", feed_title or "",
+                           self.stories(items))  # fmt: skip
+            if self.memo.carry_over(path, key):
+                full_path = os.path.join(self.output_path, path)
+                signals.feed_written.send(full_path, context=context, feed=None)
+                return None
+        feed = super().write_feed(elements, context, path, url, feed_type, override_output,
+                                  feed_title)  # fmt: skip
+        if path:
+            self._record(path, key)
+        return feed
 
     def _write_list(self, name, template, context, relative_urls, url, kwargs) -> None:
         per_page = self.settings["PAGINATED_TEMPLATES"].get(template.name.split(".")[0]) or (

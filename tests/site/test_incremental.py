@@ -98,6 +98,26 @@ def test_an_edited_story_is_rendered_again_and_nothing_else_goes_stale(archive):
     assert files(root) == files(scratch)
 
 
+def test_only_the_feeds_listing_an_edited_story_are_written_again(archive):
+    before = inodes(archive(), "*.atom.xml")
+    source = story_source(archive.content, STORY)
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.rstrip("\n") + "\n\n编辑补记：本文已更正。\n", encoding="utf-8")
+    root = archive()
+    after = inodes(root, "*.atom.xml")
+    assert len(after) > 40 and set(after) == set(before)  # both editions' feeds
+    for name, inode in after.items():
+        lists_it = "编辑补记" in (root / name).read_text(encoding="utf-8") or "編輯補記" in (
+            root / name
+        ).read_text(encoding="utf-8")
+        assert (inode != before[name]) == lists_it, name
+    written = [name for name in after if after[name] != before[name]]
+    assert "feeds/all.atom.xml" in written and "zh-hant/feeds/all.atom.xml" in written
+    assert len(written) < len(after) / 2
+    scratch = archive(output="scratch", cache="scratch-cache", SITE_INCREMENTAL=False)
+    assert files(root) == files(scratch)
+
+
 def test_a_new_issue_rewrites_the_term_shards_and_carries_the_old_records_over(archive):
     """The weekly case: one more issue changes every term's score (they depend on the number
     of articles), so every term shard is new; the old stories' records are carried over; the
