@@ -6,12 +6,13 @@ thousands of pages to say the same thing again. This plugin's writer gives each 
 are as the last build left them:
 - a story: its own Markdown file, its neighbours in the issue and its related stories;
 - an issue, a month of the archive: the stories on it (and the issues next to it);
-- the older pages of a column, district or partner place list, which with the stable
-  pagination here (bulletin/site/pagination.py) keep the same stories for ever;
+- the pages of a column, district or partner place list: its stories and links (with the
+  stable pagination here, bulletin/site/pagination.py, older pages keep the same stories for
+  ever), and on the newest page how many stories the list has;
 - a feed (the archive's, a column's, a district's): its newest stories;
 plus, for every key, the theme, the code (bulletin/, plugins/), the glossary, the library
-versions and the run's settings. Every other page (home, indexes, overview, the newest page of
-each list) is rendered every time; they are few.
+versions and the run's settings. Every other page (home, indexes, overview) is rendered every
+time; they are few.
 
 Templates are compiled once and kept in `<CACHE_PATH>/jinja/<fingerprint>` (Jinja's bytecode
 cache). Column, district and partner lists are always paginated from the oldest (the theme
@@ -177,15 +178,19 @@ class MemoWriter(Writer):
             self.settings["DEFAULT_PAGINATION"] or len(kwargs["articles"]) or 1
         )
         owner = kwargs.get("category") or kwargs.get("tag") or kwargs.get("place")
-        for page in stable_pages(kwargs["articles"], url or name, name, per_page):
+        # Name and slug: a partner place's str() is a dataclass repr with its stories' addresses.
+        owner_id = [getattr(owner, "name", ""), getattr(owner, "slug", "")]
+        stories = kwargs["articles"]
+        for page in stable_pages(stories, url or name, name, per_page):
             local = dict(kwargs, articles_page=page)
-            key = None
-            if not page.is_newest:  # the newest page counts the list; it changes every week
-                links = [p.url if p else "" for p in (page.newer, page.older, page.newest)]
-                key = self._key(page.save_as, template, str(owner), links,
-                                self.stories(page.object_list))  # fmt: skip
-                if self._carried(page.save_as, context, relative_urls, local, key):
-                    continue
+            links = [p.url if p else "" for p in (page.newer, page.older, page.newest)]
+            # The newest page also says how many stories the list has; a weekly issue changes
+            # the lists of its own columns and districts only.
+            count = len(stories) if page.is_newest else None
+            key = self._key(page.save_as, template, owner_id, links,
+                            self.stories(page.object_list), count)  # fmt: skip
+            if self._carried(page.save_as, context, relative_urls, local, key):
+                continue
             Writer.write_file(self, page.save_as, template, context, relative_urls, **local)
             self._record(page.save_as, key)
 

@@ -118,6 +118,30 @@ def test_only_the_feeds_listing_an_edited_story_are_written_again(archive):
     assert files(root) == files(scratch)
 
 
+def test_only_the_lists_showing_an_edited_story_are_rendered_again(archive):
+    """Column, district and partner lists, the newest page of each included: a list the
+    story is not on is carried over (its newest page counts the list, which did not grow)."""
+    lists = ("columns/", "districts/", "partners/")
+
+    def is_list(name: str) -> bool:
+        return name.removeprefix("zh-hant/").startswith(lists)
+
+    before = {n: i for n, i in inodes(archive()).items() if is_list(n)}
+    source = story_source(archive.content, STORY)
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.rstrip("\n") + "\n\n编辑补记：本文已更正。\n", encoding="utf-8")
+    root = archive()
+    after = {n: i for n, i in inodes(root).items() if is_list(n)}
+    assert set(after) == set(before) and len(after) > 30
+    for name, inode in after.items():
+        if name.endswith("index.html"):
+            continue  # the indexes are rendered every time
+        shows_it = Path(STORY).stem in (root / name).read_text(encoding="utf-8")
+        assert (inode != before[name]) == shows_it, name
+    scratch = archive(output="scratch", cache="scratch-cache", SITE_INCREMENTAL=False)
+    assert files(root) == files(scratch)
+
+
 def test_a_new_issue_rewrites_the_term_shards_and_carries_the_old_records_over(archive):
     """The weekly case: one more issue changes every term's score (they depend on the number
     of articles), so every term shard is new; the old stories' records are carried over; the
