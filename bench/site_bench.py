@@ -91,6 +91,18 @@ def _ingest(seeds: Path, content: Path) -> Run:
     return measured([*args, "--cache", "", "--content", str(content)])
 
 
+def our_settings(work: Path, seeds: Path, content: Path) -> dict[str, object]:
+    """The overrides of our build of `seeds`: content, reports and cache inside `work`."""
+    return {
+        "PATH": str(content),
+        "BULLETIN_SEEDS_PATH": str(seeds),
+        "BULLETIN_REPORT_PATH": str(work / "ingest.md"),
+        "BULLETIN_REVIEW_PATH": str(work / "review-{edition}.md"),
+        "BULLETIN_QUIET": True,
+        "CACHE_PATH": str(work / "cache"),
+    }
+
+
 def size_of(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
@@ -99,14 +111,7 @@ def bench_size(articles: int, work: Path) -> dict[str, float]:
     seeds, content, output = work / "seeds", work / "content", work / "output"
     write_archive(seeds, articles)
     content.mkdir()  # Pelican checks the content path before the ingest plugin fills it
-    ours = {
-        "PATH": str(content),
-        "BULLETIN_SEEDS_PATH": str(seeds),
-        "BULLETIN_REPORT_PATH": str(work / "ingest.md"),
-        "BULLETIN_REVIEW_PATH": str(work / "review-{edition}.md"),
-        "BULLETIN_QUIET": True,
-        "CACHE_PATH": str(work / "cache"),
-    }
+    ours = our_settings(work, seeds, content)
     # Vanilla first, on the same articles (the CLI runs the ingest the build runs).
     vanilla_content = work / "vanilla-content"
     ingest = _ingest(seeds, vanilla_content)

@@ -6,22 +6,14 @@ import shutil
 
 import pytest
 
-from bench.site_bench import _ingest, _ours, ingest_phase, measured
+from bench.site_bench import _ingest, _ours, ingest_phase, measured, our_settings
 
 
 def test_a_full_build_reports_when_its_ingest_was_done(tmp_path, seeds_dir):
     seeds, content = tmp_path / "seeds", tmp_path / "content"
     shutil.copytree(seeds_dir, seeds)
     content.mkdir()
-    overrides = {
-        "PATH": str(content),
-        "BULLETIN_SEEDS_PATH": str(seeds),
-        "BULLETIN_REPORT_PATH": str(tmp_path / "ingest.md"),
-        "BULLETIN_REVIEW_PATH": str(tmp_path / "review-{edition}.md"),
-        "BULLETIN_QUIET": True,
-        "CACHE_PATH": str(tmp_path / "cache"),
-        "SITE_TIMINGS": True,
-    }
+    overrides = {**our_settings(tmp_path, seeds, content), "SITE_TIMINGS": True}
     build = measured(_ours(tmp_path / "output", overrides))
     assert 0 < ingest_phase(build.stderr) < build.seconds
     assert (tmp_path / "output" / "zh-hant" / "index.html").is_file()
