@@ -84,6 +84,7 @@ class _NativeAmbiguities:
     would stall the program."""
 
     def __init__(self, plain: str, converter: EditionConverter) -> None:
+        self._args = [native_tool("opencc"), "-c", converter.config_path, "--ambiguities"]
         # The files outlive this call: the stack closes (and so deletes) them in result().
         self._files = ExitStack()
         files = [tempfile.TemporaryFile() for _ in range(3)]  # noqa: SIM115
@@ -91,7 +92,6 @@ class _NativeAmbiguities:
         self._stdout, self._stderr = stdout, stderr
         stdin.write(plain.encode("utf-8"))
         stdin.seek(0)
-        self._args = [native_tool("opencc"), "-c", converter.config_path, "--ambiguities"]
         self._process = subprocess.Popen(self._args, stdin=stdin, stdout=stdout, stderr=stderr)
 
     def result(self) -> tuple[str, list[tuple[int, int]]]:

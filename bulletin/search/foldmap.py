@@ -33,16 +33,23 @@ FOLD_RULES = 2  # change it when the rules below change: cached maps are then ma
 
 
 @cache
+def _light_config(config: str) -> dict:
+    # Characters only: the phrase dictionaries never match a lone character, and loading
+    # them for the six configs took 0.1-0.3 s of every edition's cold build.
+    from bulletin.hant.config import characters_only
+
+    return characters_only(config)
+
+
+@cache
 def _converter(config: str):
     # Imported lazily: only the build needs OpenCC, never a query.
     import opencc
 
-    from bulletin.hant.config import characters_only, write_config
+    from bulletin.hant.config import write_config
     from bulletin.hant.converter import DEFAULT_CACHE_DIR
 
-    # Characters only: the phrase dictionaries never match a lone character, and loading
-    # them for the six configs took 0.1-0.3 s of every edition's cold build.
-    path = write_config(f"{config}-characters", characters_only(config), DEFAULT_CACHE_DIR)
+    path = write_config(f"{config}-characters", _light_config(config), DEFAULT_CACHE_DIR)
     return opencc.OpenCC(str(path))
 
 
@@ -111,8 +118,10 @@ def build_fold_map(texts: Iterable[str], cache_file: Path | None = None) -> dict
 
 
 def _fold_key(codes: list[int]) -> str:
-    """What a fold map follows from: the characters, OpenCC's version, this module's rules."""
-    recipe = f"{FOLD_RULES}\n{version('opencc')}\n{TO_SIMPLIFIED}\n{TO_TRADITIONAL}\n"
+    """What a fold map follows from: the characters, OpenCC's version and the configurations
+    as loaded, this module's rules."""
+    configs = json.dumps([_light_config(c) for c in (*TO_SIMPLIFIED, *TO_TRADITIONAL)])
+    recipe = f"{FOLD_RULES}\n{version('opencc')}\n{configs}\n"
     return hashlib.sha256(recipe.encode() + np.array(codes, dtype=np.uint32).tobytes()).hexdigest()
 
 

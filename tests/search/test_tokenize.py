@@ -138,6 +138,12 @@ def test_fold_map_is_read_back_for_the_same_characters(tmp_path, monkeypatch):
         assert build_fold_map(["頭髮 abc 站驛會工"], cache_file) == made
     # A new character: made again, and it now folds.
     assert build_fold_map(["工會驛站 頭髮 發"], cache_file)["發"] == "发"
+    # Other OpenCC configurations (a change to characters_only, say): made again.
+    with monkeypatch.context() as patched:
+        patched.setattr(foldmap, "_fold_map", no_opencc)
+        patched.setattr(foldmap, "_light_config", lambda name: {"changed": name})
+        with pytest.raises(AssertionError, match="made again"):
+            build_fold_map(["工會驛站 頭髮 發"], cache_file)
     # A damaged file is no map at all.
     cache_file.write_text("{not json", encoding="utf-8")
     assert build_fold_map(["工會驛站 頭髮"], cache_file) == made
