@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from .ingest import BodyWork, IngestReport, TextWork, ingest, seed_files
+from .lock import ContentLocked, content_lock
 from .report import print_report, write_report
 
 PROGRESS_FROM = 20  # files; fewer finish before a bar would be worth drawing
@@ -72,7 +73,12 @@ def main(argv: list[str] | None = None) -> int:
     if not args.seeds.is_dir():
         print(f"error: seeds folder {args.seeds} does not exist", file=sys.stderr)
         return 2
-    report = run(args.seeds, args.content, args.report, args.strict, cache=args.cache)
+    try:
+        with content_lock(args.content, "ingest"):
+            report = run(args.seeds, args.content, args.report, args.strict, cache=args.cache)
+    except ContentLocked as locked:
+        print(f"error: {locked}", file=sys.stderr)
+        return 2
     return 1 if report.strict_failed else 0
 
 

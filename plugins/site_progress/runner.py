@@ -28,7 +28,8 @@ from pelican.log import init as init_logging
 from pelican.settings import read_settings
 from rich.console import Console
 
-from bulletin.site.staging import staged
+from bulletin.lock import ContentLocked, content_lock
+from bulletin.site.staging import staged, staging_folder
 
 from . import timings
 
@@ -50,20 +51,24 @@ def build_site(
     """
     init_logging(level=logging.WARNING)
     started = time.perf_counter()
-    with staged(Path(output)) as staging:
-        settings = read_settings(
-            str(settings_file),
-            override={
-                **(overrides or {}),
-                "OUTPUT_PATH": str(staging),
-                # unchanged pages are carried over from the published site (site_incremental)
-                "SITE_PREVIOUS_OUTPUT": str(Path(output).resolve()),
-                "SITE_PROGRESS": progress,
-                "SITE_PROGRESS_TARGET": _shown(output),
-            },
-        )
-        with _collector_paused_while_loading():
-            site = _run(settings)
+    settings = read_settings(
+        str(settings_file),
+        override={
+            **(overrides or {}),
+            "OUTPUT_PATH": str(staging_folder(Path(output).resolve())),
+            # unchanged pages are carried over from the published site (site_incremental)
+            "SITE_PREVIOUS_OUTPUT": str(Path(output).resolve()),
+            "SITE_PROGRESS": progress,
+            "SITE_PROGRESS_TARGET": _shown(output),
+        },
+    )
+    # One run at a time writes content/ (the ingest) and the site: bulletin/lock.py.
+    with (
+        content_lock(Path(settings["PATH"]), "build"),
+        staged(Path(output)),
+        _collector_paused_while_loading(),
+    ):
+        site = _run(settings)
     stats = getattr(site, "site_stats", None)
     if stats is None:  # the progress plugin is not enabled in these settings
         line = f"Built the site into {output} in {time.perf_counter() - started:.1f} s"
@@ -89,6 +94,9 @@ def build_and_exit(settings_file: Path, output: Path, overrides: dict | None = N
     try:
         build_site(settings_file, output, overrides=overrides)
         status = 0
+    except ContentLocked as locked:  # nothing was done: no traceback, just why
+        print(f"build not started: {locked}", file=sys.stderr)
+        status = 1
     except BaseException:  # any failure, Ctrl-C too: say it, exit 1, old site intact
         traceback.print_exc()
         print(f"build failed: {output} was left as it was", file=sys.stderr)
