@@ -29,7 +29,7 @@ Entry = tuple[str, str] | tuple[str, str, tuple[tuple[str, str], ...]]
 
 def sitemap_xml(entries: Iterable[Entry]) -> str:
     """Entries written in URL order so builds are identical; alternates as xhtml:link."""
-    return _HEAD + "".join(_url_lines(entries)) + _TAIL
+    return _urlset(_url_lines(entries))
 
 
 def sitemap_files(
@@ -52,15 +52,17 @@ def sitemap_files(
         chunks[-1].append(line)
         size += length
     if len(chunks) == 1:
-        return {INDEX: _HEAD + "".join(chunks[0]) + _TAIL}
-    files = {
-        f"sitemap-{n}.xml": _HEAD + "".join(chunk) + _TAIL for n, chunk in enumerate(chunks, 1)
-    }
+        return {INDEX: _urlset(chunks[0])}
+    files = {f"sitemap-{n}.xml": _urlset(chunk) for n, chunk in enumerate(chunks, 1)}
     index = [f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="{SITEMAPS}">\n']
     index += [
         f"<sitemap><loc>{escape(page_url(site_url, name))}</loc></sitemap>\n" for name in files
     ]
     return {INDEX: "".join(index) + "</sitemapindex>\n", **files}
+
+
+def _urlset(lines: list[str]) -> str:
+    return _HEAD + "".join(lines) + _TAIL
 
 
 def _url_lines(entries: Iterable[Entry]) -> list[str]:

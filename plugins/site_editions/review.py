@@ -71,17 +71,11 @@ def forget_reviews(_pelican=None) -> None:
     _unfinished.clear()
 
 
-def review_sections(
-    issues: dict[str, tuple[str, str]], converter, cache_file: Path, limit: int
-) -> list[str]:
-    """The sections of the newest `limit` issues (0: all), and a line about the others."""
-    return review_sections_later(issues, converter, cache_file, limit)()
-
-
 def review_sections_later(
     issues: dict[str, tuple[str, str]], converter, cache_file: Path, limit: int
 ) -> Callable[[], list[str]]:
-    """`review_sections` with OpenCC started now: call the result to wait for the sections."""
+    """The sections of the newest `limit` issues (0: all), and a line about the others, with
+    OpenCC started now: call the result to wait for them."""
     left_out = len(issues) - limit if 0 < limit < len(issues) else 0
     if not left_out:
         return _reviewed_later(issues, converter, cache_file)
@@ -117,10 +111,6 @@ def _article_text(path: str) -> str:
     return "\n".join([*(fields[name] for name in FIELDS if fields.get(name)), body])
 
 
-def _reviewed(issues: dict[str, tuple[str, str]], converter, cache_file: Path) -> list[str]:
-    return _reviewed_later(issues, converter, cache_file)()
-
-
 def _reviewed_later(
     issues: dict[str, tuple[str, str]], converter, cache_file: Path
 ) -> Callable[[], list[str]]:
@@ -142,10 +132,6 @@ def _reviewed_later(
         return [kept[key]["section"] for key in issues]
 
     return finish
-
-
-def _review_together(issues: list[tuple[str, str]], converter) -> list[str]:
-    return _review_together_later(issues, converter)()
 
 
 def _review_together_later(issues: list[tuple[str, str]], converter) -> Callable[[], list[str]]:

@@ -53,7 +53,7 @@ def test_only_changed_issues_are_reviewed_again(review_module, tmp_path, monkeyp
         "a": ("a · 2024-01-01", "干部们游巴蜀。"),
     }
     cache = tmp_path / "review.json"
-    first = review_module._reviewed(issues, converter, cache)
+    first = review_module._reviewed_later(issues, converter, cache)()
     assert first[0].startswith("## b · 2024-02-01") and "游 → 遊" in first[1]
     reviewed = []
     real = review_module._review_together_later
@@ -62,19 +62,19 @@ def test_only_changed_issues_are_reviewed_again(review_module, tmp_path, monkeyp
         "_review_together_later",
         lambda batch, conv: reviewed.extend(h for h, _t in batch) or real(batch, conv),
     )
-    assert review_module._reviewed(issues, converter, cache) == first
+    assert review_module._reviewed_later(issues, converter, cache)() == first
     assert reviewed == []
     issues["b"] = ("b · 2024-02-01", "大家学习了，还去游泳。")
-    again = review_module._reviewed(issues, converter, cache)
+    again = review_module._reviewed_later(issues, converter, cache)()
     assert reviewed == ["b · 2024-02-01"]
     assert again[1] == first[1] and again[0] != first[0]
 
 
 def test_phrases_are_filed_under_the_issue_they_come_from(review_module):
     converter = converter_for(TRADITIONAL)
-    sections = review_module._review_together(
+    sections = review_module._review_together_later(
         [("one", "{{余华}}说，干部们游巴蜀。"), ("two", "大家吃面。"), ("three", "")], converter
-    )
+    )()
     assert "游 → 遊" in sections[0] and "游 → 遊" not in sections[1]
     assert "家 → 家" in sections[1] and "家 → 家" not in sections[0]
     assert "Nothing to review" in sections[2]
@@ -86,14 +86,14 @@ def test_a_build_reviews_only_the_newest_issues(review_module, tmp_path):
         key: (f"{key} · 2024-0{n}-01", "干部们游巴蜀。")
         for n, key in ((3, "c"), (2, "b"), (1, "a"))
     }
-    sections = review_module.review_sections(issues, converter, tmp_path / "r.json", 2)
+    sections = review_module.review_sections_later(issues, converter, tmp_path / "r.json", 2)()
     assert [s.splitlines()[0] for s in sections] == [
         "## c · 2024-03-01",
         "## b · 2024-02-01",
         "## Older issues",
     ]
     assert "1 older issues are not in this list" in sections[-1]
-    every = review_module.review_sections(issues, converter, tmp_path / "r.json", 0)
+    every = review_module.review_sections_later(issues, converter, tmp_path / "r.json", 0)()
     assert [s.splitlines()[0] for s in every] == [
         f"## {k} · 2024-0{n}-01" for n, k in ((3, "c"), (2, "b"), (1, "a"))
     ]
