@@ -1,8 +1,10 @@
-"""Pelican settings for local work (`invoke build`, `invoke serve`).
+"""Pelican settings of the site: what `invoke build` previews and `invoke publish` publishes.
 
 Pages link to each other with relative URLs, so output/ works from any folder or host path;
 canonical URLs, Open Graph, JSON-LD, feeds and the sitemap use SITE_PUBLIC_URL, the address
-the archive is published at (publishconf.py switches the links to absolute too).
+the archive is published at, and 404.html links from the site's root. There is no separate
+publishconf.py: the published site is the previewed one, so the weekly build and the publish
+after it share one cache (different settings would make each of them render every page).
 """
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ BULLETIN_REVIEW_PATH = "reports/review-{edition}.md"
 BULLETIN_REVIEW_ISSUES = 12
 
 SITE_PUBLIC_URL = os.environ.get("BULLETIN_SITEURL", "https://bulletin.example.org").rstrip("/")
+# Where `invoke publish` copies output/: user@host:/path (rsync) or a local folder. The
+# environment variable PUBLISH_TARGET wins. Not a page setting: changing it renders nothing.
+PUBLISH_TARGET = ""
 # Feeds need absolute links; with RELATIVE_URLS every page gets its own relative SITEURL.
 SITEURL = SITE_PUBLIC_URL
 RELATIVE_URLS = True

@@ -4,7 +4,7 @@ invoke ingest     seeds/ -> content/ (also runs at the start of every build)
 invoke build      ingest + render the site into output/
 invoke review     build, with reports/review-<edition>.md covering every issue
 invoke serve      serve output/ on http://localhost:8000
-invoke publish    build with publishconf.py and copy output/ to PUBLISH_TARGET
+invoke publish    build (as invoke build does) and copy what changed to PUBLISH_TARGET
 invoke clean      remove output/ and caches
 invoke test       lint + the whole test suite
 """
@@ -23,6 +23,7 @@ from invoke import task
 
 ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
+SETTINGS = "pelicanconf.py"  # the site's settings, for the preview and the published site alike
 PY = shlex.quote(sys.executable)
 
 
@@ -39,14 +40,14 @@ def ingest(c, seeds="seeds", content="content", strict=False):
     c.run(f"{PY} -m bulletin.cli {args}{' --strict' if strict else ''}")
 
 
-def _build(settings: str, output: Path = OUTPUT, overrides: dict | None = None) -> None:
-    """Build in a process of its own, with progress; the build ends with a one-line summary.
+def _build(output: Path = OUTPUT, overrides: dict | None = None) -> None:
+    """Build the site (SETTINGS) in a process of its own, with progress and a one-line summary.
 
     Every edition is built (plugins/site_editions) into a folder next to `output`, which is
     replaced only when all of them succeeded: after a failure the old site is still there.
     The process skips Python's teardown of the build's objects (runner.build_and_exit).
     """
-    command = [sys.executable, "-m", "site_progress", str(ROOT / settings), str(output)]
+    command = [sys.executable, "-m", "site_progress", str(ROOT / SETTINGS), str(output)]
     if overrides:
         command.append(json.dumps(overrides))
     paths = [str(ROOT / "plugins"), str(ROOT), os.environ.get("PYTHONPATH", "")]
@@ -65,14 +66,14 @@ def _build(settings: str, output: Path = OUTPUT, overrides: dict | None = None) 
 def build(c, output=str(OUTPUT), timings=False):
     """Ingest the seeds and build every edition of the site into output/."""
     _ensure_node_modules(c)  # lunr.js for the search, copied into the site
-    _build("pelicanconf.py", Path(output).resolve(), {"SITE_TIMINGS": True} if timings else None)
+    _build(Path(output).resolve(), {"SITE_TIMINGS": True} if timings else None)
 
 
 @task
 def review(c):
     """Build the site with the conversion review covering every issue, not only the newest."""
     _ensure_node_modules(c)
-    _build("pelicanconf.py", OUTPUT, overrides={"BULLETIN_REVIEW_ISSUES": 0})
+    _build(OUTPUT, overrides={"BULLETIN_REVIEW_ISSUES": 0})
 
 
 @task
@@ -88,40 +89,45 @@ def clean(c):
 def serve(c, port=8000, build=True):
     """Build, then serve output/ on http://localhost:8000 (Ctrl-C stops)."""
     if build or not OUTPUT.exists():
-        _build("pelicanconf.py")
+        _build()
     c.run(f"{PY} -m http.server {int(port)} --bind 127.0.0.1 --directory {OUTPUT}")
 
 
 def _publish_target() -> str:
-    """PUBLISH_TARGET from the environment, else from publishconf.py."""
+    """PUBLISH_TARGET from the environment, else from pelicanconf.py."""
     target = os.environ.get("PUBLISH_TARGET", "")
     if not target:
         sys.path.insert(0, str(ROOT))
-        import publishconf
+        import pelicanconf
 
-        target = getattr(publishconf, "PUBLISH_TARGET", "")
+        target = getattr(pelicanconf, "PUBLISH_TARGET", "")
     return target.strip()
 
 
 @task
 def publish(c):
-    """Build with publishconf.py and sync output/ to PUBLISH_TARGET (rsync target or folder)."""
+    """Build the site as `invoke build` does and copy what changed to PUBLISH_TARGET.
+
+    The same settings as the preview: right after `invoke build` this build finds nothing
+    to redo. Only new or changed files are copied; the ones the site no longer has are
+    removed after, so a reader never meets a link to a page not yet there."""
     target = _publish_target()
     if not target:
         sys.exit(
             "publish: no target set, nothing was built or copied. Set PUBLISH_TARGET to a "
-            "folder or to user@host:/path (rsync), in the environment or in publishconf.py."
+            "folder or to user@host:/path (rsync), in the environment or in pelicanconf.py."
         )
     remote = ":" in target and not Path(target).exists()
     if not remote:
         _check_folder(Path(target))
     _ensure_node_modules(c)
-    _build("publishconf.py")
+    _build(OUTPUT)
     if remote:
-        c.run(f"rsync -az --delete {OUTPUT}/ {shlex.quote(target)}")
+        # rsync compares size and time; --delay-updates puts the changed files in place together
+        c.run(f"rsync -az --delay-updates --delete-after {OUTPUT}/ {shlex.quote(target)}")
         return
-    _mirror(OUTPUT, Path(target))
-    print(f"publish: copied {OUTPUT} to {target}")
+    copied, removed = _mirror(OUTPUT, Path(target))
+    print(f"publish: {copied} files copied, {removed} removed: {target} is the site in {OUTPUT}")
 
 
 MARKER = ".bulletin-site"
@@ -132,18 +138,59 @@ def _check_folder(target: Path) -> None:
         sys.exit(f"publish: {target} is not empty and was not written by publish; refusing.")
 
 
-def _mirror(source: Path, target: Path) -> None:
-    """Make `target` a copy of `source`. Files the site no longer has are removed, but only
-    from a folder an earlier publish wrote (it holds the marker), never from any other."""
+def _mirror(source: Path, target: Path) -> tuple[int, int]:
+    """Make `target` a copy of `source`; returns (files copied, entries removed).
+
+    A file whose size and modification time are those of its source is left alone, as rsync
+    does: pages a build carried over keep their time (a week's publish of a 20,000-article
+    archive copies a few hundred of its 110,000 files). Each copy replaces its file in one
+    rename. Files the site no longer has are removed afterwards, but only from a folder an
+    earlier publish wrote (it holds the marker), never from any other."""
     _check_folder(target)
     target.mkdir(parents=True, exist_ok=True)
-    wanted = {p.relative_to(source) for p in source.rglob("*")}
-    for path in sorted(target.rglob("*"), reverse=True):
-        relative = path.relative_to(target)
-        if relative not in wanted and relative != Path(MARKER):
-            path.unlink() if path.is_file() or path.is_symlink() else path.rmdir()
-    shutil.copytree(source, target, dirs_exist_ok=True)
     (target / MARKER).write_text("written by invoke publish\n", encoding="utf-8")
+    wanted = {Path(MARKER)}
+    copied = 0
+    for folder, _dirs, files in os.walk(source):
+        relative = Path(folder).relative_to(source)
+        wanted.add(relative)
+        _make_folder(target / relative)
+        for name in files:
+            wanted.add(relative / name)
+            if _copy_if_changed(Path(folder) / name, target / relative / name):
+                copied += 1
+    removed = 0
+    for folder, dirs, files in os.walk(target, topdown=False):
+        relative = Path(folder).relative_to(target)
+        for name in [*files, *dirs]:
+            path = Path(folder) / name
+            if relative / name not in wanted:
+                path.rmdir() if path.is_dir() and not path.is_symlink() else path.unlink()
+                removed += 1
+    return copied, removed
+
+
+def _make_folder(folder: Path) -> None:
+    if folder.is_file() or folder.is_symlink():  # a page became a folder
+        folder.unlink()
+    folder.mkdir(exist_ok=True)
+
+
+def _copy_if_changed(source: Path, target: Path) -> bool:
+    wanted = source.stat()
+    try:
+        found = target.lstat()
+    except FileNotFoundError:
+        found = None
+    if found is not None and not target.is_symlink() and target.is_file():
+        if (found.st_size, found.st_mtime_ns) == (wanted.st_size, wanted.st_mtime_ns):
+            return False
+    elif found is not None:  # a folder (or link) where the site now has a file
+        shutil.rmtree(target) if target.is_dir() and not target.is_symlink() else target.unlink()
+    partial = target.with_name(f".{target.name}.publishing")
+    shutil.copy2(source, partial)  # with its modification time, compared next time
+    os.replace(partial, target)
+    return True
 
 
 @task

@@ -1,13 +1,16 @@
-"""The build itself: identical output twice, a one-line summary, publish refusing politely."""
+"""The build itself: identical output twice, a one-line summary; publishing the preview."""
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+from invoke import MockContext
 
 
 @pytest.fixture(scope="module")
@@ -81,10 +84,10 @@ def test_publishing_to_a_folder_mirrors_the_site_and_spares_foreign_folders(kit,
     (site / "index.html").write_text("home", encoding="utf-8")
     (site / "articles" / "a.html").write_text("a", encoding="utf-8")
     target = tmp_path / "public"
-    tasks._mirror(site, target)
+    assert tasks._mirror(site, target) == (2, 0)
     assert (target / "articles" / "a.html").read_text(encoding="utf-8") == "a"
     (site / "articles" / "a.html").unlink()
-    tasks._mirror(site, target)
+    assert tasks._mirror(site, target) == (0, 1)
     assert not (target / "articles" / "a.html").exists()  # gone from the site, gone here
     assert (target / "index.html").exists()
     foreign = tmp_path / "someone-elses"
@@ -93,3 +96,77 @@ def test_publishing_to_a_folder_mirrors_the_site_and_spares_foreign_folders(kit,
     with pytest.raises(SystemExit):
         tasks._mirror(site, foreign)
     assert (foreign / "keep.txt").exists()
+
+
+def _files(root):
+    return {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_publishing_again_copies_only_what_changed(kit, tmp_path):
+    tasks = _tasks(kit)
+    site = tmp_path / "site"
+    for name in ("index.html", "articles/a.html", "articles/b.html", "old/c.html"):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(name, encoding="utf-8")
+    target = tmp_path / "public"
+    assert tasks._mirror(site, target) == (4, 0)
+    kept = (target / "articles" / "a.html").stat()
+    assert tasks._mirror(site, target) == (0, 0)  # nothing changed: nothing copied
+    # The next build: b.html rewritten, old/ gone, a page where a folder was, a new page.
+    (site / "articles" / "b.html").write_text("b, corrected", encoding="utf-8")
+    shutil.rmtree(site / "old")
+    (site / "old").write_text("now a page", encoding="utf-8")
+    (site / "articles" / "d.html").write_text("d", encoding="utf-8")
+    (target / "articles" / ".a.html.publishing").write_text("a copy cut short", encoding="utf-8")
+    copied, removed = tasks._mirror(site, target)
+    assert copied == 3  # b.html, old, d.html
+    assert removed == 1  # the cut-short copy (old/ and its page went with their replacement)
+    assert _files(target) == {**_files(site), Path(tasks.MARKER): b"written by invoke publish\n"}
+    same = (target / "articles" / "a.html").stat()
+    assert (same.st_ino, same.st_mtime_ns) == (kept.st_ino, kept.st_mtime_ns)  # not rewritten
+
+
+def test_publish_builds_the_preview_and_renders_nothing_again(kit, tmp_path, monkeypatch):
+    """The weekly routine, `invoke build` then `invoke publish`: the publish builds with the
+    preview's settings, so it finds every page as the preview left it (carried over, the same
+    files), and copies the site."""
+    tasks = _tasks(kit)
+    work = tmp_path / "work"
+    shutil.copytree(kit.ROOT / "seeds", work / "seeds")
+    shutil.copytree(kit.ROOT / "content", work / "content")
+    real_build = tasks._build
+    built = []
+
+    def build_in_tmp(output=tasks.OUTPUT, overrides=None):
+        built.append((Path(output), overrides))
+        real_build(  # the production settings file; only the folders are the test's
+            output,
+            {
+                **(overrides or {}),
+                "PATH": str(work / "content"),
+                "BULLETIN_SEEDS_PATH": str(work / "seeds"),
+                "CACHE_PATH": str(work / "cache"),
+                "BULLETIN_REPORT_PATH": str(work / "ingest.md"),
+                "BULLETIN_REVIEW_PATH": str(work / "review-{edition}.md"),
+                "BULLETIN_QUIET": True,
+            },
+        )
+
+    output = tmp_path / "output"
+    monkeypatch.setattr(tasks, "_build", build_in_tmp)
+    monkeypatch.setattr(tasks, "OUTPUT", output)
+    monkeypatch.setenv("PUBLISH_TARGET", str(tmp_path / "public"))
+    tasks.build(MockContext(), output=str(output))
+    pages = {p: p.stat().st_ino for p in output.rglob("*.html")}
+    assert len(pages) > 100
+    tasks.publish(MockContext())
+    assert built[0] == built[1]  # the same build, into the same folder
+    # Every story's page is the preview's file, carried over: none was rendered again (with
+    # other settings every page was). The archive-wide pages (home, indexes, overview, about,
+    # 404, search; 11 an edition) are rendered in every build.
+    again = [p for p, inode in pages.items() if p.stat().st_ino != inode]
+    assert not [p for p in again if "articles" in p.relative_to(output).parts]
+    assert len(again) <= 11 * 2, again
+    public = _files(tmp_path / "public")
+    assert public.pop(Path(tasks.MARKER))
+    assert public == _files(output)
