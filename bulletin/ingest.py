@@ -143,6 +143,8 @@ class IngestReport:
     worked: dict[str, dict[str, str]] = field(default_factory=dict)
     # TextWork results for the issues parsed in this run: name -> {(field, text): result}
     worked_texts: dict[str, dict[tuple[str, str], str]] = field(default_factory=dict)
+    # Sources of the issues parsed in this run; the others came unchanged from the cache
+    parsed: set[str] = field(default_factory=set)
 
     @property
     def warnings(self) -> list[Warning]:
@@ -297,12 +299,14 @@ def _issues_in_order(
                 assert parsed_index == index
                 _take_worked(issue, report)  # results go to their owners, not into the cache
                 cache.put(keys[index], issue)
+                report.parsed.add(source)
                 done += 1
                 if progress:
                     progress(done, len(files), path.name)
             if issue.date_note == NO_DATE and previous is not None:
                 issue = process_seed(path, source, previous)
                 _take_worked(issue, report)
+                report.parsed.add(source)
             previous = issue.date or previous
             yield issue
     finally:

@@ -21,12 +21,27 @@ def print_report(
     console = console or Console()
     if len(report.issues) <= TABLE_MAX_ISSUES:
         _print_table(report, console)
-    shown = [w for w in report.warnings if w.code != "missing-date"]
+    # The issues parsed in this run (a weekly build: the new one) speak; the warnings of issues
+    # unchanged since an earlier run are counted, not repeated: with a few hundred issues
+    # they filled the screen and hid the new issue's.
+    where = f" in {report_path}" if report_path else ""
+    shown, earlier = [], 0
+    for issue in report.issues:
+        warnings = [w for w in issue.warnings if w.code != "missing-date"]
+        if issue.source in report.parsed:
+            shown += warnings
+        else:
+            earlier += len(warnings)
     for warning in shown[:WARNINGS_SHOWN]:
         console.print(f"[yellow]warning[/] {warning.where()}: {warning.message}", highlight=False)
     if len(shown) > WARNINGS_SHOWN:
-        where = f" in {report_path}" if report_path else ""
         console.print(f"… and {len(shown) - WARNINGS_SHOWN} more warnings{where}")
+    if earlier:
+        console.print(
+            f"{earlier} warnings of issues unchanged since an earlier run: not repeated here"
+            + (f", all are in {report_path}" if report_path else ""),
+            highlight=False,
+        )
     _print_store(report, console)
     console.print(summary_line(report), highlight=False)
 

@@ -211,3 +211,40 @@ def test_the_cache_key_covers_every_module_that_parses_renders_or_converts(root)
     assert found  # the guard is looking at something
     counted = {f"bulletin.{m.removesuffix('.py').replace('/', '.')}" for m in PARSING_SITE_MODULES}
     assert set(found) <= counted, set(found) - counted
+
+
+def test_the_terminal_shows_the_warnings_of_the_issues_parsed_in_this_run(seeds, tmp_path):
+    """A weekly build: the new issue's warnings are printed, the unchanged issues' counted."""
+    from rich.console import Console
+
+    from bulletin.report import print_report
+
+    def printed(report) -> str:
+        console = Console(record=True, width=300)
+        print_report(report, console, tmp_path / "ingest.md")
+        return console.export_text()
+
+    def lines(report, sources) -> list[str]:
+        return [
+            f"{w.where()}: {w.message}"
+            for w in report.warnings
+            if w.source in sources and w.code != "missing-date"
+        ]
+
+    first = ingest(seeds, tmp_path / "content", cache_dir=tmp_path / "cache")
+    old = lines(first, {i.source for i in first.issues})
+    assert len(old) == 6  # all from the scrambled issue 003
+    assert all(line in printed(first) for line in old)  # a first run: every issue is new
+    # Next week's issue, with troubles of its own (003 again, under a new name).
+    shutil.copy(seeds / "003_960ec6b5d8572fdb.txt", seeds / "005_next_week.txt")
+    second = ingest(seeds, tmp_path / "content", cache_dir=tmp_path / "cache")
+    assert second.parsed == {"seeds/005_next_week.txt"}
+    text = printed(second)
+    new = lines(second, second.parsed)
+    assert len(new) == 6
+    assert all(line in text for line in new)
+    assert not any(line in text for line in old)
+    assert (
+        f"6 warnings of issues unchanged since an earlier run: not repeated here, all are in "
+        f"{tmp_path / 'ingest.md'}" in text
+    )
