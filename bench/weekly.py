@@ -1,0 +1,98 @@
+"""The editors' weekly routine at archive scale: a new issue, `invoke build` to preview it,
+`invoke publish` to a folder (its build, then the copy).
+
+    python bench/weekly.py 5000                       this checkout
+    python bench/weekly.py 5000 --repo ../old --publish-settings publishconf.py
+
+The second form measures another checkout (a `git worktree` of an older commit) whose publish
+built with other settings. Each size starts from the state last week's routine left (the
+archive built, published and copied, untimed), then adds one issue and times the three
+steps. Folders are made under a temporary folder and left there (see site_bench.py on why
+nothing is deleted during a bench).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+QUIET = subprocess.DEVNULL
+
+from bench.site_bench import our_settings  # noqa: E402
+
+
+def _tasks(repo: Path):
+    spec = importlib.util.spec_from_file_location("bench_weekly_tasks", repo / "tasks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def routine(
+    articles: int, repo: Path, publish_settings: str, work: Path, settle: float = 30
+) -> dict[str, float]:
+    """Seconds of the preview build, the publish build and the copy after one new issue."""
+    tasks = _tasks(repo)
+    (work / "content").mkdir(parents=True)
+    synth = [sys.executable, "bench/synth.py"]
+    subprocess.run([*synth, str(articles), str(work / "seeds")], cwd=repo, check=True, stdout=QUIET)
+    subprocess.run(
+        [*synth, str(articles + 10), str(work / "next")], cwd=repo, check=True, stdout=QUIET
+    )
+    extra = sorted((work / "next").iterdir())[-1]
+    overrides = our_settings(work, work / "seeds", work / "content")
+
+    def timed(step) -> float:
+        started = time.perf_counter()
+        step()
+        return time.perf_counter() - started
+
+    def build(settings: str) -> None:
+        command = [sys.executable, "bench/build.py", settings, str(work / "output")]
+        subprocess.run([*command, json.dumps(overrides)], cwd=repo, check=True, stdout=QUIET)
+
+    def copy() -> None:
+        tasks._mirror(work / "output", work / "public")
+
+    build("pelicanconf.py")  # last week: preview, publish, copy
+    build(publish_settings)
+    copy()
+    subprocess.run(["sync"], check=True)
+    time.sleep(settle)  # let the disk settle after the set-up's writes
+    shutil.copy(extra, work / "seeds" / extra.name)
+    preview = timed(lambda: build("pelicanconf.py"))
+    publish = timed(lambda: build(publish_settings))
+    copied = timed(copy)
+    return {
+        "articles": articles,
+        "preview build s": preview,
+        "publish build s": publish,
+        "copy s": copied,
+        "routine s": preview + publish + copied,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", type=int, nargs="+")
+    parser.add_argument("--repo", type=Path, default=ROOT, help="checkout to measure")
+    parser.add_argument("--publish-settings", default="pelicanconf.py")
+    args = parser.parse_args()
+    base = Path(tempfile.mkdtemp(prefix="bulletin-weekly-"))
+    print(f"working in {base}", file=sys.stderr)
+    for size in args.sizes:
+        row = routine(size, args.repo.resolve(), args.publish_settings, base / str(size))
+        print(json.dumps(row), flush=True)
+
+
+if __name__ == "__main__":
+    main()
