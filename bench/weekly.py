@@ -63,6 +63,12 @@ def routine(
     def copy() -> None:
         tasks._mirror(work / "output", work / "public")
 
+    def copied_since(started_ns: int) -> tuple[int, int]:
+        """Files and bytes the copy wrote (each copy is a new file: a new change time)."""
+        new = [p.stat() for p in (work / "public").rglob("*") if p.is_file()]
+        new = [s for s in new if s.st_ctime_ns >= started_ns]
+        return len(new), sum(s.st_size for s in new)
+
     build("pelicanconf.py")  # last week: preview, publish, copy
     build(publish_settings)
     copy()
@@ -71,12 +77,16 @@ def routine(
     shutil.copy(extra, work / "seeds" / extra.name)
     preview = timed(lambda: build("pelicanconf.py"))
     publish = timed(lambda: build(publish_settings))
+    copy_started = time.time_ns()
     copied = timed(copy)
+    files, size = copied_since(copy_started)
     return {
         "articles": articles,
         "preview build s": preview,
         "publish build s": publish,
         "copy s": copied,
+        "files copied": files,
+        "MB copied": size / 2**20,
         "routine s": preview + publish + copied,
     }
 

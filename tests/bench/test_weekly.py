@@ -15,3 +15,4 @@ def test_the_weekly_routine_publishes_the_new_issue(tmp_path):
     assert copied == built
     # 30 articles in three issues, then the fourth: its stories are on the published site
     assert len(list((public / "articles").glob("synth-00003-*.html"))) == 10
+    assert 20 < row["files copied"] < len(copied)  # new and changed pages, not the whole site
