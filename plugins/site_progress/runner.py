@@ -7,7 +7,8 @@ through logging, which keeps its own console and is not silenced.
 
 The site is built into a staging folder next to `output` and replaces it only when the run and
 every edition's run (plugins/site_editions) succeeded (bulletin.site.staging): a failed build
-leaves the previous site untouched.
+leaves the previous site untouched. A build whose inputs and output are as the last successful
+build left them does nothing at all (last_build.py).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from bulletin.lock import ContentLocked, content_lock
 from bulletin.site.staging import staged, staging_folder
 
 from . import timings
+from .last_build import LastBuild
 
 
 def _shown(output: Path) -> str:
@@ -51,24 +53,26 @@ def build_site(
     """
     init_logging(level=logging.WARNING)
     started = time.perf_counter()
-    settings = read_settings(
-        str(settings_file),
-        override={
-            **(overrides or {}),
-            "OUTPUT_PATH": str(staging_folder(Path(output).resolve())),
-            # unchanged pages are carried over from the published site (site_incremental)
-            "SITE_PREVIOUS_OUTPUT": str(Path(output).resolve()),
-            "SITE_PROGRESS": progress,
-            "SITE_PROGRESS_TARGET": _shown(output),
-        },
-    )
+    override = {
+        **(overrides or {}),
+        "OUTPUT_PATH": str(staging_folder(Path(output).resolve())),
+        # unchanged pages are carried over from the published site (site_incremental)
+        "SITE_PREVIOUS_OUTPUT": str(Path(output).resolve()),
+        "SITE_PROGRESS": progress,
+        "SITE_PROGRESS_TARGET": _shown(output),
+    }
+    settings = read_settings(str(settings_file), override=override)
     # One run at a time writes content/ (the ingest) and the site: bulletin/lock.py.
-    with (
-        content_lock(Path(settings["PATH"]), "build"),
-        staged(Path(output)),
-        _collector_paused_while_loading(),
-    ):
-        site = _run(settings)
+    with content_lock(Path(settings["PATH"]), "build"):
+        last = LastBuild(settings_file, override, output, settings)
+        if last.up_to_date():
+            line = f"Nothing changed since the last build: {_shown(output)} is up to date"
+            if progress:
+                Console(soft_wrap=True).print(line, highlight=False, markup=False)
+            return line
+        with staged(Path(output)), _collector_paused_while_loading(), last.watching_ingest():
+            site = _run(settings)
+        last.remember()
     stats = getattr(site, "site_stats", None)
     if stats is None:  # the progress plugin is not enabled in these settings
         line = f"Built the site into {output} in {time.perf_counter() - started:.1f} s"

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from invoke import MockContext
 
+from bench.site_bench import our_settings
+
 
 @pytest.fixture(scope="module")
 def runner(kit):
@@ -139,17 +141,9 @@ def test_publish_builds_the_preview_and_renders_nothing_again(kit, tmp_path, mon
 
     def build_in_tmp(output=tasks.OUTPUT, overrides=None):
         built.append((Path(output), overrides))
-        real_build(  # the production settings file; only the folders are the test's
-            output,
-            {
-                **(overrides or {}),
-                "PATH": str(work / "content"),
-                "BULLETIN_SEEDS_PATH": str(work / "seeds"),
-                "CACHE_PATH": str(work / "cache"),
-                "BULLETIN_REPORT_PATH": str(work / "ingest.md"),
-                "BULLETIN_REVIEW_PATH": str(work / "review-{edition}.md"),
-                "BULLETIN_QUIET": True,
-            },
+        # the production settings file; only the folders are the test's
+        real_build(
+            output, {**(overrides or {}), **our_settings(work, work / "seeds", work / "content")}
         )
 
     output = tmp_path / "output"
