@@ -27,7 +27,9 @@ from bulletin.store import MANIFEST_NAME
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[2]
 RECORD = "last-build.json"  # in CACHE_PATH
-# Besides those the page keys name (site_incremental.LIBRARIES): the search index's.
+# Besides what the page keys name (site_incremental.compute_fingerprint): the search index's
+# code, browser scripts and libraries.
+SEARCH_CODE = [ROOT / "bulletin" / "search", ROOT / "plugins" / "site_search", ROOT / "js"]
 LIBRARIES = ("lunr", "numpy")
 
 
@@ -103,7 +105,7 @@ class LastBuild:
             "settings file": str(self.settings_file),
             "override": {k: v for k, v in self.override.items() if k != "OUTPUT_PATH"},
             "pages": compute_fingerprint(settings),  # theme, glossary, code, libraries, settings
-            "code": files_digest([ROOT / "bulletin", ROOT / "plugins", ROOT / "js"]),
+            "search code": files_digest(SEARCH_CODE),  # what the pages' fingerprint leaves out
             "lunr.js": path_state(LUNR_JS),
             "libraries": [version(name) for name in LIBRARIES],
         }
