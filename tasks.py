@@ -123,8 +123,9 @@ def publish(c):
     _ensure_node_modules(c)
     _build(OUTPUT)
     if remote:
-        # rsync compares size and time; --delay-updates puts the changed files in place together
-        c.run(f"rsync -az --delay-updates --delete-after {OUTPUT}/ {shlex.quote(target)}")
+        # rsync compares size and time; -H sends a file the site holds twice once;
+        # --delay-updates puts the changed files in place together
+        c.run(f"rsync -azH --delay-updates --delete-after {OUTPUT}/ {shlex.quote(target)}")
         return
     copied, removed = _mirror(OUTPUT, Path(target))
     print(f"publish: {copied} files copied, {removed} removed: {target} is the site in {OUTPUT}")
@@ -151,13 +152,14 @@ def _mirror(source: Path, target: Path) -> tuple[int, int]:
     (target / MARKER).write_text("written by invoke publish\n", encoding="utf-8")
     wanted = {Path(MARKER)}
     copied = 0
+    copies: dict[tuple[int, int], Path] = {}  # a source file (device, inode) -> its copy
     for folder, _dirs, files in os.walk(source):
         relative = Path(folder).relative_to(source)
         wanted.add(relative)
         _make_folder(target / relative)
         for name in files:
             wanted.add(relative / name)
-            if _copy_if_changed(Path(folder) / name, target / relative / name):
+            if _copy_if_changed(Path(folder) / name, target / relative / name, copies):
                 copied += 1
     removed = 0
     for folder, dirs, files in os.walk(target, topdown=False):
@@ -176,8 +178,11 @@ def _make_folder(folder: Path) -> None:
     folder.mkdir(exist_ok=True)
 
 
-def _copy_if_changed(source: Path, target: Path) -> bool:
+def _copy_if_changed(source: Path, target: Path, copies: dict[tuple[int, int], Path]) -> bool:
+    """Copy `source` unless `target` has its size and time. A file the site holds twice (the
+    editions' identical search shards are one file, hard-linked) is copied once and linked."""
     wanted = source.stat()
+    first = copies.setdefault((wanted.st_dev, wanted.st_ino), target)
     try:
         found = target.lstat()
     except FileNotFoundError:
@@ -188,8 +193,18 @@ def _copy_if_changed(source: Path, target: Path) -> bool:
     elif found is not None:  # a folder (or link) where the site now has a file
         shutil.rmtree(target) if target.is_dir() and not target.is_symlink() else target.unlink()
     partial = target.with_name(f".{target.name}.publishing")
-    shutil.copy2(source, partial)  # with its modification time, compared next time
+    partial.unlink(missing_ok=True)  # a copy cut short
+    if first == target or not _linked(first, partial):
+        shutil.copy2(source, partial)  # with its modification time, compared next time
     os.replace(partial, target)
+    return True
+
+
+def _linked(existing: Path, new: Path) -> bool:
+    try:
+        os.link(existing, new)
+    except OSError:  # a file system without hard links
+        return False
     return True
 
 

@@ -110,8 +110,11 @@ def test_publishing_again_copies_only_what_changed(kit, tmp_path):
     for name in ("index.html", "articles/a.html", "articles/b.html", "old/c.html"):
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(name, encoding="utf-8")
+    os.link(site / "articles" / "a.html", site / "articles" / "a-twin.html")  # one file, twice
     target = tmp_path / "public"
-    assert tasks._mirror(site, target) == (4, 0)
+    assert tasks._mirror(site, target) == (5, 0)
+    twin = (target / "articles" / "a-twin.html").stat()
+    assert twin.st_ino == (target / "articles" / "a.html").stat().st_ino  # copied once, linked
     kept = (target / "articles" / "a.html").stat()
     assert tasks._mirror(site, target) == (0, 0)  # nothing changed: nothing copied
     # The next build: b.html rewritten, old/ gone, a page where a folder was, a new page.
