@@ -64,10 +64,11 @@ def routine(
         tasks._mirror(work / "output", work / "public")
 
     def copied_since(started_ns: int) -> tuple[int, int]:
-        """Files and bytes the copy wrote (each copy is a new file: a new change time)."""
+        """Files the copy wrote and their bytes (each copy or link is a new change time; a
+        file linked twice counts its bytes once)."""
         new = [p.stat() for p in (work / "public").rglob("*") if p.is_file()]
         new = [s for s in new if s.st_ctime_ns >= started_ns]
-        return len(new), sum(s.st_size for s in new)
+        return len(new), sum({s.st_ino: s.st_size for s in new}.values())
 
     build("pelicanconf.py")  # last week: preview, publish, copy
     build(publish_settings)
