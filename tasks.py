@@ -38,7 +38,7 @@ PY = shlex.quote(sys.executable)
 def ingest(c, seeds="seeds", content="content", strict=False):
     """Turn raw bulletin issues into Markdown articles."""
     args = f"--seeds {shlex.quote(seeds)} --content {shlex.quote(content)}"
-    c.run(f"{PY} -m bulletin.cli {args}{' --strict' if strict else ''}")
+    c.run(f"{PY} -m bulletin.ingest {args}{' --strict' if strict else ''}")
 
 
 def _build(output: Path = OUTPUT, overrides: dict | None = None) -> None:

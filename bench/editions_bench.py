@@ -96,7 +96,7 @@ def prepare(size: int, work: Path) -> Path:
     if size == 0:
         return ROOT / "content"
     from bench.synth import write_archive
-    from bulletin.ingest import ingest
+    from bulletin.ingest.run import ingest
 
     write_archive(work / "seeds", size)
     ingest(work / "seeds", work / "content")

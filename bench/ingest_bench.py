@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bulletin.decode import decode_bytes  # noqa: E402
-from bulletin.ingest import ingest  # noqa: E402
+from bulletin.ingest.decode import decode_bytes  # noqa: E402
+from bulletin.ingest.run import ingest  # noqa: E402
 
 
 def _median_seconds(action, repeat: int) -> float:
@@ -54,7 +54,7 @@ def measure(repeat: int = 7) -> dict[str, float]:
                 [
                     sys.executable,
                     "-m",
-                    "bulletin.cli",
+                    "bulletin.ingest",
                     "--seeds",
                     str(seeds),
                     "--content",
@@ -77,7 +77,7 @@ def measure(repeat: int = 7) -> dict[str, float]:
             "re-ingest, nothing changed": _median_seconds(
                 lambda: ingest(seeds, work / "warm"), repeat
             ),
-            "`python -m bulletin.cli` end to end": _median_seconds(command, max(3, repeat // 2)),
+            "`python -m bulletin.ingest` end to end": _median_seconds(command, max(3, repeat // 2)),
         }
     finally:
         shutil.rmtree(work, ignore_errors=True)

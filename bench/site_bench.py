@@ -87,7 +87,7 @@ def _pelican(content: Path, output: Path, settings: str, extra: dict[str, object
 def _ingest(seeds: Path, content: Path) -> Run:
     """The CLI's ingest (`invoke ingest`: what the build runs first, without the Traditional
     bodies) of `seeds` into `content`, with an empty content folder and no cache."""
-    args = [sys.executable, "-m", "bulletin.cli", "--seeds", str(seeds), "--report", ""]
+    args = [sys.executable, "-m", "bulletin.ingest", "--seeds", str(seeds), "--report", ""]
     return measured([*args, "--cache", "", "--content", str(content)])
 
 

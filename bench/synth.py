@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bulletin.gazetteer import DISTRICTS  # noqa: E402
-from bulletin.issue import parse_text  # noqa: E402
-from bulletin.model import Kind  # noqa: E402
+from bulletin.ingest.issue import parse_text  # noqa: E402
+from bulletin.ingest.model import Kind  # noqa: E402
 from bulletin.sections import SECTIONS  # noqa: E402
 
 STORIES_PER_ISSUE = 10

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
+from bulletin.files import atomic_write
 from bulletin.search.postings import CJK_CLASS, CLASSES, TABLE_SIZE
-from bulletin.store import atomic_write
 
 # Tried in order; the first that changes a character wins. t2s knows plain Traditional forms,
 # tw2s and hk2s add the regional variants (裡, 為, 着 ...) that t2s leaves alone.

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
-from bulletin.store import atomic_write
+from bulletin.files import atomic_write
 
 KEY_FILE = "built.json"
 _CODE = Path(__file__).resolve().parent

@@ -1,7 +1,7 @@
 """Pelican plugin: run the bulletin ingest (seeds/ -> content/) before Pelican reads content.
 
 Settings: BULLETIN_SEEDS_PATH, BULLETIN_REPORT_PATH, BULLETIN_STRICT; parsed issues are kept in
-CACHE_PATH between builds (bulletin.ingest_cache).
+CACHE_PATH between builds (bulletin.ingest.parsed_cache).
 
 Other plugins can have work done on every rendered body by the ingest's parsing processes,
 which use every core (bulletin.ingest.BodyWork): receivers of `body_work` (sent with the Pelican
@@ -18,7 +18,7 @@ from pathlib import Path
 from blinker import signal
 from pelican import signals
 
-from bulletin.cli import run
+from bulletin.ingest.cli import run
 
 log = logging.getLogger(__name__)
 PLUGIN_NAME = "bulletin_ingest"

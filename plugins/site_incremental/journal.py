@@ -21,7 +21,7 @@ from typing import Any
 
 from pelican.cache import FileDataCacher
 
-from bulletin.store import atomic_write
+from bulletin.files import atomic_write
 
 log = logging.getLogger(__name__)
 _pelicans_init = FileDataCacher.__init__

@@ -12,6 +12,7 @@ from typing import Any
 from blinker import signal
 from pelican.settings import read_settings
 
+from bulletin.ingest.store import MANIFEST_NAME
 from bulletin.search.assets import LUNR_JS
 from bulletin.site.memo import files_digest
 from bulletin.site.uptodate import (
@@ -22,7 +23,6 @@ from bulletin.site.uptodate import (
     record_key,
     recorded_key,
 )
-from bulletin.store import MANIFEST_NAME
 
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[2]

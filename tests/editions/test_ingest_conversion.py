@@ -12,7 +12,7 @@ import pytest
 from pelican.settings import read_settings
 
 from bulletin.cache import handed_over
-from bulletin.ingest import ingest
+from bulletin.ingest.run import ingest
 from bulletin.site.editions import (
     edition_overrides,
     html_converter,

@@ -8,8 +8,8 @@ import numpy as np
 import opencc
 import pytest
 
-from bulletin.decode import decode_bytes
 from bulletin.hant import guess_script, simplified_master, to_simplified
+from bulletin.ingest.decode import decode_bytes
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 

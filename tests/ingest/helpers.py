@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from bulletin.decode import split_lines
-from bulletin.issue import parse_text
-from bulletin.model import ParsedIssue
+from bulletin.ingest.decode import split_lines
+from bulletin.ingest.issue import parse_text
+from bulletin.ingest.model import ParsedIssue
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

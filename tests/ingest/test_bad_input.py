@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from bulletin.cli import main as cli_main
-from bulletin.decode import decode_bytes
-from bulletin.ingest import ingest
+from bulletin.ingest.cli import main as cli_main
+from bulletin.ingest.decode import decode_bytes
+from bulletin.ingest.run import ingest
 
 from .helpers import SEEDS
 

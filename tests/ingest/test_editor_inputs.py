@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from bulletin.ingest import ingest
-from bulletin.issue import parse_text
+from bulletin.ingest.issue import parse_text
+from bulletin.ingest.run import ingest
 
 ISSUE = "## 渝工新风\n\n# 新栏目的第一篇\n\n近日，活动举行。\n\n专题报道没有栏目。\n"
 

@@ -13,8 +13,9 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bulletin import classify, dates, decode, gazetteer, punctuation
+from bulletin import gazetteer
 from bulletin.gazetteer import DISTRICTS, PARTNERS, TextPart
+from bulletin.ingest import classify, dates, decode, punctuation
 
 # -- the plain rules ------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Parsed issues kept between runs (bulletin/ingest_cache.py): same result, less work."""
+"""Parsed issues kept between runs (bulletin/ingest/parsed_cache.py): same result, less work."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-import bulletin.ingest as ingest_module
-from bulletin.ingest import ingest
+import bulletin.ingest.run as ingest_module
+from bulletin.ingest.run import ingest
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -51,7 +51,7 @@ def test_unchanged_seeds_are_not_parsed_again_and_give_the_same_articles(seeds, 
 def test_a_cached_issue_reports_without_loading_its_stories(seeds, tmp_path):
     """The report of a weekly build lists every cached issue's articles from their rows; the
     stories (most of what the cache holds) are unpickled only when someone asks for them."""
-    from bulletin.report import report_markdown
+    from bulletin.ingest.report import report_markdown
 
     first = ingest(seeds, tmp_path / "a", cache_dir=tmp_path / "cache")
     second = ingest(seeds, tmp_path / "b", cache_dir=tmp_path / "cache")
@@ -198,7 +198,7 @@ def test_the_cache_key_covers_every_module_that_parses_renders_or_converts(root)
     from bulletin.cache import PARSING_SITE_MODULES
 
     code = (
-        "import sys, bulletin.ingest, bulletin.render, bulletin.site.editions;"
+        "import sys, bulletin.ingest.run, bulletin.render, bulletin.site.editions;"
         "print(' '.join(sorted(m for m in sys.modules if m.startswith('bulletin.site.'))))"
     )
     found = subprocess.run(
@@ -217,7 +217,7 @@ def test_the_terminal_shows_the_warnings_of_the_issues_parsed_in_this_run(seeds,
     """A weekly build: the new issue's warnings are printed, the unchanged issues' counted."""
     from rich.console import Console
 
-    from bulletin.report import print_report
+    from bulletin.ingest.report import print_report
 
     def printed(report) -> str:
         console = Console(record=True, width=300)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bulletin.issue import parse_text
+from bulletin.ingest.issue import parse_text
 
 from .helpers import SEEDS, accounting
 

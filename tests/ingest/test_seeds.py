@@ -9,8 +9,8 @@ import datetime as dt
 
 import pytest
 
-from bulletin.ingest import process_seed
-from bulletin.model import Kind
+from bulletin.ingest.model import Kind
+from bulletin.ingest.run import process_seed
 
 from .helpers import SEEDS, body_text, parse_seed
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bulletin.ingest import ingest
-from bulletin.store import MANIFEST_NAME
+from bulletin.ingest.run import ingest
+from bulletin.ingest.store import MANIFEST_NAME
 
 from .helpers import SEEDS
 
@@ -130,7 +130,7 @@ def test_an_ingest_stopped_halfway_leaves_files_the_next_one_still_owns(
     """Issues are written as they are parsed: when the ingest stops on the third issue, the
     first two issues' files are there and in the manifest, so the next ingest treats them as
     its own (not as an editor's files it must keep as they are)."""
-    import bulletin.ingest as ingest_module
+    import bulletin.ingest.run as ingest_module
 
     seeds, content = tmp_path / "seeds", tmp_path / "content"
     shutil.copytree(SEEDS, seeds)

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from bulletin.dates import dates_in, infer_issue_date, issue_year
 from bulletin.gazetteer import DISTRICTS, TextPart, districts_about, partners_about
-from bulletin.markdown import escape_block, line_ranges
-from bulletin.punctuation import fix_punctuation
+from bulletin.ingest.dates import dates_in, infer_issue_date, issue_year
+from bulletin.ingest.markdown import escape_block, line_ranges
+from bulletin.ingest.punctuation import fix_punctuation
 from bulletin.render import render_markdown
 
 

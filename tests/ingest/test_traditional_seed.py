@@ -7,8 +7,8 @@ from pathlib import Path
 
 import opencc
 
-from bulletin.ingest import ingest
-from bulletin.report import report_markdown
+from bulletin.ingest.report import report_markdown
+from bulletin.ingest.run import ingest
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED = next(SEEDS.glob("001_*.txt"))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bulletin.cli import main as ingest_main
+from bulletin.ingest.cli import main as ingest_main
 from bulletin.lock import ContentLocked, content_lock, lock_path
 
 ROOT = Path(__file__).resolve().parents[2]

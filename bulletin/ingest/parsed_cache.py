@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .cache import PickleCache, code_fingerprint, text_key
+from ..cache import PickleCache, code_fingerprint, text_key
 
 CACHE_FILE = "ingest.pickle"
 

@@ -9,9 +9,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import Progress
 
-from .ingest import BodyWork, IngestReport, TextWork, ingest, seed_files
-from .lock import ContentLocked, content_lock
+from ..lock import ContentLocked, content_lock
 from .report import print_report, write_report
+from .run import BodyWork, IngestReport, TextWork, ingest, seed_files
 
 PROGRESS_FROM = 20  # files; fewer finish before a bar would be worth drawing
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..sections import BRIEFS_SECTIONS, FALLBACK_SECTION, known_section
 from .model import DroppedLine, Element, Kind, Story, Warning
-from .sections import BRIEFS_SECTIONS, FALLBACK_SECTION, known_section
 
 SYNTHETIC_TITLE_CHARS = 24
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from .ingest import IngestReport
-from .store import atomic_write
+from ..files import atomic_write
+from .run import IngestReport
 
 TABLE_MAX_ISSUES = 30  # beyond this the terminal gets counts; the report file has everything
 WARNINGS_SHOWN = 40

@@ -6,11 +6,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..gazetteer import TextPart, districts_about, partners_about
+from ..sections import BRIEFS_SECTIONS
 from .classify import is_byline
 from .dates import dates_in
-from .gazetteer import TextPart, districts_about, partners_about
 from .model import Kind, Story
-from .sections import BRIEFS_SECTIONS
 
 SUMMARY_MIN_CHARS = 40
 SUMMARY_MAX_CHARS = 120

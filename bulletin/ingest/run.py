@@ -13,16 +13,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .article import Article, make_article
-from .cache import PickleCache
-from .dates import infer_issue_date_in, issue_year
-from .decode import decode_bytes
-from .hant import simplified_master
-from .ingest_cache import issue_cache, seed_key
-from .issue import IssueInfo, parse_text, read_sidecar
-from .markdown import line_ranges, render_article
-from .model import DroppedLine, Warning
-from .render import (
+from ..cache import PickleCache
+from ..hant import simplified_master
+from ..render import (
     BULLETIN_FIELDS,
     bulletin_field,
     render_markdown,
@@ -30,6 +23,13 @@ from .render import (
     rendered_key,
     split_header,
 )
+from .article import Article, make_article
+from .dates import infer_issue_date_in, issue_year
+from .decode import decode_bytes
+from .issue import IssueInfo, parse_text, read_sidecar
+from .markdown import line_ranges, render_article
+from .model import DroppedLine, Warning
+from .parsed_cache import issue_cache, seed_key
 from .store import ContentStore, StoreResult
 
 FALLBACK_DATE = dt.date(1970, 1, 1)

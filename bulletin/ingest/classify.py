@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
+from ..sections import looks_like_label
 from .model import Element, Kind
 from .punctuation import fix_punctuation
-from .sections import looks_like_label
 
 _MARKER = re.compile(r"^(#{1,6})\s*(.*)$")
 _PRINT_ONLY = re.compile(r"^(扫描|扫码|扫一扫|长按|识别)[^。，]{0,14}$|^(详见|更多)?二维码$")
