@@ -1,8 +1,9 @@
 """Chongqing's 38 district and county units (plus the three development zones) and the
 Sichuan partner places, and a tagger that decides which of them an article is *about*.
 
-A place counts when it is in the title, subtitle or a subhead, leads a news brief, or is named
-more than once; one passing mention (a company's address) does not make an article about it.
+A place counts when it is in the headline or a subhead, leads a news brief, is the acting
+organisation or the place of the event in the lead sentence, or is named more than once; one
+passing mention (a company's address, a place in a list) does not make an article about it.
 """
 
 from __future__ import annotations
@@ -166,6 +167,9 @@ def _count(parts: list[TextPart], gazetteer: _Gazetteer) -> Counter[str]:
             weight = HEADLINE_WEIGHT if part.role == "headline" else SUBHEAD_WEIGHT
             for name in {hit.name for hit in hits}:
                 scores[name] += weight
+        if part.role == "lead" and gazetteer is _DISTRICT_GAZETTEER:
+            for name in lead_places(part.text):
+                scores[name] += LEAD_WEIGHT
         if part.role == "brief":
             for m in regex.finditer(part.text[:BRIEF_LEAD_CHARS]):
                 scores[forms[m.group(0)].name] += BRIEF_LEAD_WEIGHT
@@ -175,6 +179,53 @@ def _count(parts: list[TextPart], gazetteer: _Gazetteer) -> Counter[str]:
 def _ranked(scores: Counter[str], gazetteer: _Gazetteer) -> list[str]:
     chosen = [name for name, score in scores.items() if score >= THRESHOLD]
     return sorted(chosen, key=lambda n: (-scores[n], gazetteer.position[n]))
+
+
+_CLAUSE = re.compile(r"[^，。；：！？,;:!?\n]+")
+
+
+def _district_hits(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, official name) of every district named in the text, short forms counted
+    only where the full name also appears."""
+    forms, regex = _DISTRICT_GAZETTEER.forms, _DISTRICT_GAZETTEER.regex
+    return [(m.start(), m.end(), forms[m.group(0)].name) for m in regex.finditer(text)]
+
+
+def named_places(text: str, skip_lists: bool = False) -> list[str]:
+    """The districts a text names, in order, each once. skip_lists: leave out a district
+    named in a list (走进江北区…、沙坪坝区…、江津区…等地), that is in a clause that also
+    names other districts between 、 marks."""
+    found: list[str] = []
+    for clause in _CLAUSE.finditer(text):
+        hits = _district_hits(clause.group(0))
+        names = {name for _, _, name in hits}
+        if skip_lists and len(names) > 1 and "、" in clause.group(0):
+            continue
+        for _, _, name in hits:
+            if name not in found:
+                found.append(name)
+    return found
+
+
+# The lead sentence names the acting organisation (璧山区总工会组织…), the place of the event
+# (走进大足区…, 在綦江区…举行) or where it happens (江北区一处工地上…): a district opening one
+# of its clauses, or after a verb of place, makes the story about that district.
+_PLACE_VERBS = ("走进", "来到", "深入", "前往", "赴", "在", "于", "落户", "走访", "位于")
+LEAD_WEIGHT = THRESHOLD
+
+
+def lead_places(sentence: str) -> list[str]:
+    """Districts a story's lead sentence names as its actor or as the place of its event."""
+    found: list[str] = []
+    for clause in _CLAUSE.finditer(sentence):
+        text = clause.group(0).strip()
+        hits = _district_hits(text)
+        if len({name for _, _, name in hits}) > 1 and "、" in text:
+            continue  # a list of places: a passing mention
+        for start, _end, name in hits:
+            if (start == 0 or text[:start].endswith(_PLACE_VERBS)) and name not in found:
+                found.append(name)
+    return found
 
 
 def districts_about(parts: list[TextPart]) -> list[str]:

@@ -1,4 +1,4 @@
-"""Stories -> articles: the metadata Pelican needs (date, districts, summary, slug ...)."""
+"""Stories -> articles: the metadata Pelican needs (date, districts, credits, summary, slug …)."""
 
 from __future__ import annotations
 
@@ -8,27 +8,28 @@ from dataclasses import dataclass, field
 
 from ..gazetteer import TextPart, districts_about, partners_about
 from ..sections import BRIEFS_SECTIONS
-from .classify import is_byline
-from .dates import dates_in
+from .credits import Credit, credit_of
+from .dates import dates_in, stated_dates_in
 from .model import Kind, Story
 
 SUMMARY_MIN_CHARS = 40
 SUMMARY_MAX_CHARS = 120
 _SENTENCE = re.compile(r"[^。！？]+[。！？]?[”’」』]?")
-_CREDIT_TAIL = re.compile(r"(?:(?:图片|照片|图)由.*提供|(?:摄|文|图|报道))$")
-_CREDIT_WORDS = frozenset({"记者", "通讯员", "本报", "文", "图", "摄", "摄影"})
 
 
 @dataclass
 class Article:
     story: Story
+    title: str  # the story's title, or for a weekly digest its column and issue date
     slug: str
     order: int  # position in the printed issue, from 1
     date: dt.date
     districts: list[str]
     partners: list[str]
-    authors: list[str]
+    authors: list[str]  # writers: 记者, 通讯员, 文
     summary: str
+    photographers: list[str] = field(default_factory=list)  # 摄, 摄影, 图, 图片由…提供
+    date_estimated: str | None = None  # "month" or "year" when the date is an estimate
     review: list[str] = field(default_factory=list)  # notes for the editor
 
 
@@ -58,52 +59,71 @@ def summary_of(story: Story) -> str:
     return out.strip()
 
 
-def authors_of(story: Story) -> list[str]:
-    names: list[str] = []
-    for element in story.body:
-        if element.kind is not Kind.BYLINE:
-            continue
-        text = _CREDIT_TAIL.sub("", element.text).strip()
-        for token in re.split(r"[ 、，,/：:]+", text):
-            if 2 <= len(token) <= 3 and token not in _CREDIT_WORDS and token not in names:
-                names.append(token)
-    return names
+def credit_of_story(story: Story) -> Credit:
+    """Everyone the story's bylines and photo credits name, writers and photographers."""
+    total = Credit()
+    for element in story.credits:
+        total = total + (credit_of(element.text) or Credit())
+    return total
 
 
 def _parts(story: Story) -> list[TextPart]:
-    parts = [TextPart("headline", story.title)]
-    if story.subtitle:
-        parts.append(TextPart("headline", story.subtitle))
+    parts = [TextPart("headline", t) for t in (story.kicker, story.title, story.subtitle) if t]
     role = {Kind.SUBHEAD: "subhead", Kind.BRIEF: "brief"}
-    parts.extend(
-        TextPart(role.get(e.kind, "body"), e.text)
-        for e in story.body
-        if e.kind not in (Kind.CAPTION, Kind.BYLINE) and not is_byline(e.text)
-    )
+    lead_done = False
+    for element in story.body:
+        if element.kind is Kind.CAPTION:
+            continue
+        if not lead_done and element.kind is Kind.PARA:
+            lead_done = True
+            sentences = _SENTENCE.findall(element.text)
+            if sentences:
+                parts.append(TextPart("lead", sentences[0]))
+                parts.append(TextPart("body", "".join(sentences[1:])))
+                continue
+        parts.append(TextPart(role.get(element.kind, "body"), element.text))
     return parts
 
 
 def story_text(story: Story) -> str:
-    return "\n".join([story.title, story.subtitle or "", *(e.text for e in story.body)])
+    headline = [story.kicker or "", story.title, story.subtitle or ""]
+    return "\n".join([*headline, *(e.text for e in story.body)])
 
 
 def make_article(
-    story: Story, issue_key: str, order: int, issue_date: dt.date, year: int | None
+    story: Story,
+    issue_key: str,
+    order: int,
+    issue_date: dt.date,
+    year: int | None,
+    issue_estimate: str | None = None,
 ) -> Article:
+    """issue_estimate: "month" or "year" when the issue's date is an estimate, else None."""
     parts = _parts(story)
-    if story.synthetic_title and story.section in BRIEFS_SECTIONS:
+    title = story.title
+    digest = story.synthetic_title and story.section in BRIEFS_SECTIONS
+    if digest:
         # Every issue has its 一周动态: the date tells them apart in lists and feeds.
-        story.title = (
-            f"{story.section}（{issue_date.year}年{issue_date.month}月{issue_date.day}日）"
-        )
-    found = [d for d in dates_in(story_text(story), year or issue_date.year) if d <= issue_date]
+        title = f"{story.section}（{issue_date.year}年{issue_date.month}月{issue_date.day}日）"
+    text = story_text(story)
+    found = [d for d in dates_in(text, year or issue_date.year) if d <= issue_date]
+    if digest:
+        found = []  # a weekly digest is dated by its issue, not by its first item
+    date = found[0] if found else issue_date
+    estimate = issue_estimate
+    if found and (issue_estimate is None or date in stated_dates_in(text)):
+        estimate = None  # a date the text states, with its year or the stated issue's
+    credit = credit_of_story(story)
     return Article(
         story=story,
+        title=title,
         slug=f"{issue_key}-{order:02d}",
         order=order,
-        date=found[0] if found else issue_date,
+        date=date,
         districts=districts_about(parts),
         partners=partners_about(parts),
-        authors=authors_of(story),
+        authors=list(credit.writers),
+        photographers=list(credit.photographers),
         summary=summary_of(story),
+        date_estimated=estimate,
     )

@@ -1,162 +1,104 @@
-"""Stage 1: raw lines -> typed elements (label, title, paragraph, caption ...).
+"""Stage 1: raw lines -> typed elements (label, headline line, paragraph, credit, caption …).
 
 OCR output of multi-column pages: headings may carry Markdown # marks or stand bare, titles wrap
-over two lines, and photo captions stand alone after a run of blank lines.
+over two lines, photo captions stand alone after a run of blank lines. Each line is cleaned,
+split where one printed line holds two things (a dateline and its paragraph, a paragraph and its
+closing credit, a jump line), then typed by the first rule of `rules.RULES` that accepts it.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..sections import looks_like_label
-from .model import Element, Kind
+from .credits import split_dateline, split_trailing_credit
+from .model import Element
 from .punctuation import fix_punctuation
+from .rules import RULES, Context, Line
+from .rules.jump_line import JUMP
 
 _MARKER = re.compile(r"^(#{1,6})\s*(.*)$")
-_PRINT_ONLY = re.compile(r"^(扫描|扫码|扫一扫|长按|识别)[^。，]{0,14}$|^(详见|更多)?二维码$")
-_CREDIT = re.compile(
-    r"(图片|照片|图)由[^。]{2,24}提供|^(本报)?(记者|通讯员|文|图|摄影?|文/图|供稿)[:：/ ]"
-)
-_NAMES_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,3}(?: [\u4e00-\u9fff]{2,3})+(?: (?:摄|文|图|报道))?$")
-# Bare lines containing these are sentences, never headings.
-_SENTENCE_MARKS = re.compile(r"[。；，]")
-_ENDS_OPEN = re.compile(r"[，、：；,]$")
 _SPACE_RUN = re.compile(r" {2,}")
-# A bare heading this long (without spaces) is a story title, shorter ones are in-story subheads.
-TITLE_MIN_CHARS = 18
-HEADING_MAX_CHARS = 48
-CAPTION_MAX_CHARS = 90
+# Full-width letters and digits (ＡＢＣ１２３) read as the ASCII ones; full-width punctuation,
+# which is right in Chinese text, stays.
+_FULL_WIDTH_ALNUM = {
+    code: code - 0xFEE0
+    for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
+}
 
 
-def _clean(text: str) -> str:
-    text = text.replace("\u3000", " ").replace("\u00a0", " ").strip()
+def clean(text: str) -> str:
+    text = text.replace("\u3000", " ").replace("\u00a0", " ").strip().translate(_FULL_WIDTH_ALNUM)
     return _SPACE_RUN.sub(" ", text) if "  " in text else text  # most lines have no run
 
 
-def _heading_text(text: str) -> str:
-    return text.replace("**", "").strip()
+def split_printed_line(text: str) -> list[str]:
+    """The parts of one printed line that are different things: a dateline before its
+    paragraph (本报讯（记者 张三）近日，…), a credit closing a paragraph or caption (…。（张三）,
+    …现场 张三 摄) and a jump line before or after text (…（下转第3版）)."""
+    dateline = split_dateline(text)
+    if dateline:
+        return [dateline[0], *split_printed_line(dateline[2])]
+    jump = JUMP.search(text)
+    if jump and jump.start() > 0 and not text[jump.end() :].strip():
+        return [*split_printed_line(text[: jump.start()].rstrip()), jump.group(0)]
+    if jump and jump.start() == 0 and text[jump.end() :].strip():
+        return [jump.group(0), *split_printed_line(text[jump.end() :].strip())]
+    trailing = split_trailing_credit(text)
+    if trailing:
+        return [*split_printed_line(trailing[0]), trailing[2]]
+    return [text]
 
 
-def heading_length(text: str) -> int:
-    return len(text.replace(" ", ""))
-
-
-def is_heading_like(text: str, max_chars: int = HEADING_MAX_CHARS) -> bool:
-    plain = _heading_text(text)
-    return (
-        0 < heading_length(plain) <= max_chars
-        and not _SENTENCE_MARKS.search(plain)
-        and not _ENDS_OPEN.search(plain)
-        and not plain.endswith(("！", "…", "”。"))
-    )
-
-
-def is_byline(text: str) -> bool:
-    return len(text) <= 40 and bool(_CREDIT.search(text) or _NAMES_ONLY.match(text))
+def _lines(raw_lines: list[str]) -> list[Line]:
+    """Every non-blank line, cleaned and split, with its marks and the gap before it."""
+    lines: list[Line] = []
+    gap = 0
+    after_hard_break = False
+    for number, raw in enumerate(raw_lines, start=1):
+        text = clean(raw)
+        if not text:
+            gap += 1
+            after_hard_break = False
+            continue
+        marker = 0
+        match = _MARKER.match(text)
+        if match:
+            marker, text = len(match.group(1)), match.group(2).strip()
+        parts = split_printed_line(fix_punctuation(text)) if text else [""]
+        for index, part in enumerate(parts):
+            lines.append(Line(number, part, marker, gap if index == 0 else 0, after_hard_break))
+        after_hard_break = raw.rstrip("\r\n").endswith("  ")
+        gap = 0
+    return lines
 
 
 def classify(raw_lines: list[str]) -> list[Element]:
     """Type every non-blank line; wrapped titles come back as one element."""
-    marked_issue = any(_MARKER.match(line.strip()) for line in raw_lines)
+    lines = _lines(raw_lines)
+    marked_issue = any(line.marker for line in lines)
     elements: list[Element] = []
-    gap = 0
-    previous_hard_break = False
-    for number, raw in enumerate(raw_lines, start=1):
-        line = _clean(raw)
-        if not line:
-            gap += 1
-            previous_hard_break = False
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        context = Context(
+            before=elements,
+            marked_issue=marked_issue,
+            next_text=following.plain if following else None,
+            next_gap=following.gap if following else 0,
+            previous_text=lines[index - 1].plain if index else None,
+        )
+        for _name, rule in RULES:
+            element = rule(line, context)
+            if element is not None:
+                break
+        else:  # pragma: no cover - bare_heading takes every line
+            raise AssertionError(f"no rule typed line {line.number}")
+        last = elements[-1] if elements else None
+        if (
+            last is not None
+            and element.lines[: len(last.lines)] == last.lines
+            and last is not element
+        ) and len(element.lines) > len(last.lines):
+            elements[-1] = element  # it continues the previous element (a wrapped title)
             continue
-        element = _classify_line(line, number, gap, elements, marked_issue, previous_hard_break)
-        if element is not None:
-            elements.append(element)
-        previous_hard_break = raw.rstrip("\r\n").endswith("  ")
-        gap = 0
+        elements.append(element)
     return elements
-
-
-def _open_title(elements: list[Element]) -> Element | None:
-    if elements and elements[-1].kind is Kind.TITLE:
-        return elements[-1]
-    return None
-
-
-def _classify_line(
-    line: str,
-    number: int,
-    gap: int,
-    elements: list[Element],
-    marked_issue: bool,
-    previous_hard_break: bool,
-) -> Element | None:
-    marker = 0
-    match = _MARKER.match(line)
-    if match:
-        marker, line = len(match.group(1)), match.group(2).strip()
-        if not line:
-            return Element(Kind.BARE_MARK, match.group(1), [number], marker, gap)
-    text = fix_punctuation(line)
-
-    def make(kind: Kind, value: str | None = None) -> Element:
-        return Element(kind, text if value is None else value, [number], marker, gap)
-
-    plain = _heading_text(text)
-    if _PRINT_ONLY.match(plain):
-        return make(Kind.PRINT_ONLY)
-    if looks_like_label(plain):
-        return make(Kind.LABEL, plain)
-    if text.startswith("◆"):
-        return make(Kind.BRIEF, text.lstrip("◆ ").strip())
-    if text.startswith("◎"):
-        return make(Kind.POINT)
-    if plain.startswith("——") or plain.startswith("--"):
-        return make(Kind.SUBTITLE, plain.lstrip("—- ").strip())
-    if is_byline(plain):
-        return make(Kind.BYLINE)
-    if marker >= 3:
-        return make(Kind.SUBHEAD, plain)
-    if marker:
-        return make(Kind.TITLE, plain)
-    if not is_heading_like(text):
-        if marked_issue and gap >= 2 and is_heading_like(text, CAPTION_MAX_CHARS):
-            return make(Kind.CAPTION, plain)
-        return make(Kind.PARA)
-    return _bare_heading(plain, number, gap, elements, marked_issue, previous_hard_break)
-
-
-def _two_part(text: str) -> bool:
-    """Headlines printed as 主题 + 副题 on one line: two long halves split by a space."""
-    halves = text.split(" ")
-    return len(halves) >= 2 and all(heading_length(h) >= 6 for h in halves[:2])
-
-
-def _bare_heading(
-    text: str,
-    number: int,
-    gap: int,
-    elements: list[Element],
-    marked_issue: bool,
-    previous_hard_break: bool,
-) -> Element:
-    title = _open_title(elements)
-    if title is not None and gap == 0 and (previous_hard_break or not title.marker):
-        # A title wrapped over two lines (重庆45个站点 / 入选全国“最美驿站”).
-        title.text = f"{title.text} {text}"
-        title.lines.append(number)
-        return None  # type: ignore[return-value]
-    if title is not None and gap <= 1:
-        if title.marker or (heading_length(text) < TITLE_MIN_CHARS and not _two_part(text)):
-            return Element(Kind.SUBTITLE, text, [number], 0, gap)
-        return Element(Kind.TITLE, text, [number], 0, gap)
-    if elements and elements[-1].kind is Kind.LABEL:
-        return Element(Kind.TITLE, text, [number], 0, gap)
-    in_story = any(e.kind is Kind.TITLE for e in elements)
-    if marked_issue:
-        # Issues with marked headings mark their titles; bare lines after a gap are captions.
-        kind = Kind.CAPTION if gap >= 2 or not in_story else Kind.SUBHEAD
-        if not in_story and gap < 2:
-            kind = Kind.TITLE
-        return Element(kind, text, [number], 0, gap)
-    if heading_length(text) >= TITLE_MIN_CHARS or not in_story:
-        return Element(Kind.TITLE, text, [number], 0, gap)
-    return Element(Kind.SUBHEAD, text, [number], 0, gap)

@@ -115,3 +115,89 @@ def infer_issue_date_in(text: str, year: int | None) -> tuple[dt.date | None, st
     if year:
         return dt.date(year, 1, 1), f"most-mentioned year ({year}年)"
     return None, "no date in the text"
+
+
+def stated_dates_in(text: str) -> set[dt.date]:
+    """Dates the text states whole, with their year (2024年5月20日)."""
+    found = set()
+    for match in _FULL.finditer(text):
+        year, month, day = match.groups()
+        if year and (date := _valid(int(year), int(month), int(day))):
+            found.add(date)
+    return found
+
+
+# A masthead line: the issue's date alone on a line near the top, maybe with its weekday and
+# number (2024年6月14日 星期五 / 第23期 2024年6月14日 / 出版日期：2024年6月14日).
+_MASTHEAD = re.compile(
+    r"^(?:(?:总)?第\s*(?P<n1>\d+)\s*期\s*)?(?:出版日期[:：]\s*)?"
+    r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*(?:农历\S+))?(?:\s*(?:总)?第\s*(?P<n2>\d+)\s*期)?$"
+)
+MASTHEAD_LINES = 12  # a masthead is among the first lines of an issue
+
+
+def masthead(line: str) -> tuple[dt.date, str | None] | None:
+    """(date, number such as 第23期) when the line is a masthead date line."""
+    match = _MASTHEAD.match(line.replace("#", "").strip())
+    if not match:
+        return None
+    date = _valid(int(match["y"]), int(match["m"]), int(match["d"]))
+    number = match["n1"] or match["n2"]
+    return (date, f"第{number}期" if number else None) if date else None
+
+
+def masthead_of(lines: list[str]) -> tuple[dt.date, str | None, int] | None:
+    """The masthead among an issue's first lines: (date, number, line number)."""
+    seen = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > MASTHEAD_LINES:
+            return None
+        found = masthead(line)
+        if found:
+            return (*found, number)
+    return None
+
+
+def estimate_issue_date(
+    text: str,
+    previous: dt.date | None = None,
+    following: dt.date | None = None,
+) -> tuple[dt.date, str, str] | None:
+    """An estimate of the date of an issue that states none: (date, precision, how).
+
+    The issue was printed after the events it reports: the latest date the text gives (its
+    year from the text, else from the issue before it in the archive), else its latest
+    month, else the latest year it mentions (moved up to the previous issue's date when that
+    is in the same year), else the date of the issue before (or after) it. The text's own
+    dates win over the archive's order, which is only the order of file names.
+    precision is "month" when the estimate is likely right to the month, "year" otherwise.
+    Never the build day or 1970: None when nothing dates the issue.
+    """
+    text_year = issue_year(text)
+    year = text_year or (previous.year if previous else None)
+    guess, how = infer_issue_date_in(text, year)
+    if guess is not None and text_year is None and how.startswith("most-mentioned"):
+        guess = None  # that year was the previous issue's, not the text's
+    if guess is not None and how.startswith("most-mentioned"):
+        guess = None  # a year alone: below, with the latest year
+    if guess is not None:
+        if text_year is None and previous is not None and guess < previous:
+            # 1月5日 in an issue after one of late December is next January's
+            later = _valid(guess.year + 1, guess.month, guess.day)
+            guess = later or guess
+        return guess, "month", how
+    latest_year = max((int(y) for y in _bare_years(text) if 1990 <= int(y) <= 2100), default=None)
+    if latest_year is not None:
+        if previous is not None and previous.year == latest_year:
+            return previous, "year", f"latest year ({latest_year}年), after the previous issue"
+        return dt.date(latest_year, 1, 1), "year", f"latest year ({latest_year}年)"
+    if previous is not None:
+        close = following is not None and (following - previous).days <= 31
+        return previous, "month" if close else "year", "the previous issue's date"
+    if following is not None:
+        return following, "year", "the next issue's date"
+    return None

@@ -11,6 +11,7 @@ from pathlib import Path
 from .classify import classify
 from .decode import split_lines
 from .model import ParsedIssue, Warning
+from .regroup import regroup
 from .repair import repair
 from .structure import group_stories
 
@@ -79,8 +80,9 @@ def read_sidecar(seed: Path) -> tuple[IssueInfo, list[Warning]]:
 def parse_text(text: str, source: str, default_section: str | None = None) -> ParsedIssue:
     """Raw issue text -> stories in printed order, with dropped lines and warnings."""
     elements = classify(split_lines(text))
-    warnings = repair(elements, source)
+    elements, warnings = repair(elements, source)
     stories, dropped, more, headline = group_stories(elements, source, default_section)
     warnings.extend(more)
+    stories, dropped, warnings = regroup(stories, headline, dropped, warnings, source)
     warnings.sort(key=lambda w: (w.line or 0, w.code))
     return ParsedIssue(source, stories, dropped, warnings, headline)

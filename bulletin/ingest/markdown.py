@@ -5,8 +5,9 @@ Body conventions (rendered by the markdown-it reader in plugins/):
   - item                a ◆ news brief
   ::: lede ... :::      ◎ lede points
   ::: figure ... :::    a photo caption left where the photo was
-  ::: byline ... :::    author and photo credit
-Raw text is escaped so it is always shown as text, never read as markup.
+  | a | b |             a table that was flattened into lines
+Credits are metadata (Authors, Photographers), not body text. Raw text is escaped so it is
+always shown as text, never read as markup.
 """
 
 from __future__ import annotations
@@ -53,12 +54,28 @@ def _container(name: str, texts: list[str]) -> str:
     return f"::: {name}\n{inner}\n:::"
 
 
+def _table(rows: list[str]) -> str:
+    """Rows of cells split by spaces -> a Markdown table, the first row its header."""
+    cells = [[escape_block(c).replace("|", "\\|") for c in row.split()] for row in rows]
+    width = max(len(row) for row in cells)
+    lines = [f"| {' | '.join(row + [''] * (width - len(row)))} |" for row in cells]
+    lines.insert(1, "|" + " --- |" * width)
+    return "\n".join(lines)
+
+
 def render_body(elements: list[Element]) -> str:
     blocks: list[str] = []
     i = 0
     while i < len(elements):
         element = elements[i]
         kind = element.kind
+        if kind is Kind.TABLE:
+            rows = []
+            while i < len(elements) and elements[i].kind is Kind.TABLE:
+                rows.append(elements[i].text)
+                i += 1
+            blocks.append(_table(rows))
+            continue
         if kind in (Kind.BRIEF, Kind.POINT):
             run = []
             while i < len(elements) and elements[i].kind is kind:
@@ -73,8 +90,8 @@ def render_body(elements: list[Element]) -> str:
             blocks.append(f"## {escape_block(element.text).lstrip(chr(92))}")
         elif kind is Kind.CAPTION:
             blocks.append(_container("figure", [element.text]))
-        elif kind is Kind.BYLINE:
-            blocks.append(_container("byline", [element.text]))
+        elif kind in (Kind.BYLINE, Kind.JUMP):
+            pass  # credits are metadata; jump lines only join a story's parts
         else:
             blocks.append(escape_block(element.text))
         i += 1
@@ -85,13 +102,16 @@ def render_article(article: Article, meta: dict[str, str]) -> str:
     """The whole file: metadata header, blank line, body; ends with one newline."""
     story = article.story
     header: dict[str, str] = {
-        "Title": story.title,
+        "Kicker": story.kicker or "",
+        "Title": article.title,
         "Subtitle": story.subtitle or "",
         "Date": article.date.isoformat(),
+        "Date_estimated": article.date_estimated or "",
         "Category": story.section,
         "Tags": ", ".join(article.districts),
         "Partners": ", ".join(article.partners),
         "Authors": ", ".join(article.authors),
+        "Photographers": ", ".join(article.photographers),
         "Summary": article.summary,
         "Slug": article.slug,
         "Order": str(article.order),

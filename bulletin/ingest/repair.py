@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .model import Element, Kind, Warning
 
@@ -114,8 +115,10 @@ def _run_end(elements: list[Element], start: int, limit: int) -> int:
     return end
 
 
-def repair(elements: list[Element], source: str) -> list[Warning]:
-    """Join broken sentences and move scrambled fragments in place; return what was done."""
+def repair(elements: list[Element], source: str) -> tuple[list[Element], list[Warning]]:
+    """Join broken sentences and move scrambled fragments back; returns the mended elements
+    (new objects: the classified ones are left as they were) and what was done."""
+    elements = [replace(e, lines=list(e.lines)) for e in elements]
     warnings: list[Warning] = []
     i = 0
     while i < len(elements):
@@ -148,7 +151,7 @@ def repair(elements: list[Element], source: str) -> list[Warning]:
                 warnings.append(displaced)
             _join(head, block[0], overlap=False)
         # the joined paragraph may still end mid-sentence: look at it again
-    return warnings + _unmended(elements, source)
+    return elements, warnings + _unmended(elements, source)
 
 
 def _moved(source: str, block: list[Element], head: Element) -> Warning:
@@ -165,12 +168,14 @@ def _moved(source: str, block: list[Element], head: Element) -> Warning:
 
 def _displaced(elements: list[Element], start: int, source: str) -> Warning | None:
     """The text that stood after a cut sentence whose continuation was elsewhere is a flow of
-    its own; it stays in place, but it may belong to another story."""
+    its own; it stays in place, marked `displaced` (regroup finds where it belongs)."""
     run = []
-    for element in elements[start:]:
+    for index in range(start, len(elements)):
+        element = elements[index]
         if element.kind in (Kind.TITLE, Kind.LABEL):
             break
         if element.kind in _TEXT_KINDS:
+            elements[index] = element = replace(element, displaced=True)
             run.append(element)
     if not run:
         return None

@@ -10,10 +10,10 @@ import pickle
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..cache import PickleCache
+from ..cache import PickleCache, text_key
 from ..hant import simplified_master
 from ..render import (
     BULLETIN_FIELDS,
@@ -24,7 +24,7 @@ from ..render import (
     split_header,
 )
 from .article import Article, make_article
-from .dates import infer_issue_date_in, issue_year
+from .dates import estimate_issue_date, issue_year, masthead_of
 from .decode import decode_bytes
 from .issue import IssueInfo, parse_text, read_sidecar
 from .markdown import line_ranges, render_article
@@ -32,8 +32,8 @@ from .model import DroppedLine, Warning
 from .parsed_cache import issue_cache, seed_key
 from .store import ContentStore, StoreResult
 
-FALLBACK_DATE = dt.date(1970, 1, 1)
 NO_DATE = "no date found"
+Neighbours = tuple[dt.date | None, dt.date | None]  # the dates of the issues before and after
 
 
 class IngestError(RuntimeError):
@@ -105,7 +105,7 @@ class ReportRow:
         return cls(
             article.order,
             article.story.section,
-            article.story.title,
+            article.title,
             tuple(article.districts),
             article.date,
             (min(lines), max(lines)) if lines else None,
@@ -119,6 +119,8 @@ class IssueReport:
     encoding: str | None = None
     date: dt.date | None = None
     date_note: str = ""
+    # "month" or "year" when the date is an estimate (the site says 日期待核); None: stated
+    date_estimate: str | None = None
     headline: str | None = None
     articles: Articles = field(default_factory=Articles)
     rows: list[ReportRow] = field(default_factory=list)
@@ -179,8 +181,10 @@ def seed_files(seeds_dir: Path) -> list[Path]:
     return sorted(p for p in seeds_dir.glob("*.txt") if p.is_file())
 
 
-def process_seed(path: Path, source: str, previous_date: dt.date | None) -> IssueReport:
-    """Everything about one issue, in memory; nothing is written here."""
+def process_seed(path: Path, source: str, neighbours: Neighbours | None = None) -> IssueReport:
+    """Everything about one issue, in memory; nothing is written here. `neighbours`, the
+    dates of the issues before and after it, bound the estimate of a date the issue does not
+    state."""
     info, sidecar_warnings = read_sidecar(path)
     report = IssueReport(source=source, info=info, warnings=list(sidecar_warnings))
     decoded = decode_bytes(path.read_bytes())
@@ -194,25 +198,15 @@ def process_seed(path: Path, source: str, previous_date: dt.date | None) -> Issu
     report.headline = parsed.headline
     report.dropped = parsed.dropped
     report.warnings.extend(parsed.warnings)
-    year = info.date.year if info.date else issue_year(text)
-    if info.date:
-        report.date, report.date_note = info.date, f"stated in {path.with_suffix('.toml').name}"
-    else:
-        inferred, how = infer_issue_date_in(text, year)
-        report.date = inferred or previous_date or FALLBACK_DATE
-        report.date_note = f"inferred: {how}" if inferred else NO_DATE
-        report.warnings.append(
-            Warning(
-                source,
-                None,
-                "missing-date",
-                f"issue date not stated; using {report.date.isoformat()} ({report.date_note}); "
-                f"state it in {path.with_suffix('.toml').name}",
-            )
-        )
+    if not _date_issue(report, text, path, neighbours):
+        return report
+    assert report.date is not None
+    year = (
+        report.date.year if report.date_estimate is None else issue_year(text) or report.date.year
+    )
     texts: set[tuple[str, str]] = set()  # the header texts TextWork is done on
     for order, story in enumerate(parsed.stories, start=1):
-        article = make_article(story, info.key, order, report.date, year)
+        article = make_article(story, info.key, order, report.date, year, report.date_estimate)
         lines = set(story.lines())
         article.review = [f"line {w.line}: {w.message}" for w in parsed.warnings if w.line in lines]
         report.articles.append(article)
@@ -220,6 +214,7 @@ def process_seed(path: Path, source: str, previous_date: dt.date | None) -> Issu
         meta = {
             "Issue": info.key,
             "Issue_date": report.date.isoformat(),
+            "Issue_date_estimated": report.date_estimate or "",
             "Issue_number": info.number or "",
             "Issue_title": info.title or parsed.headline or "",
             "Source": f"{source}:{line_ranges(story.lines())}",
@@ -240,6 +235,48 @@ def process_seed(path: Path, source: str, previous_date: dt.date | None) -> Issu
     return report
 
 
+def _date_issue(report: IssueReport, text: str, path: Path, neighbours: Neighbours | None) -> bool:
+    """Set the issue's date: stated in the sidecar or by the masthead line, else estimated
+    (and said to be). False when nothing at all dates the issue: it is not published."""
+    info, source, sidecar = report.info, report.source, path.with_suffix(".toml").name
+    top = masthead_of(text.splitlines())
+    if top is not None and info.number is None and top[1]:
+        info.number = top[1]
+    if info.date:
+        report.date, report.date_note = info.date, f"stated in {sidecar}"
+        return True
+    if top is not None:
+        report.date, report.date_note = top[0], f"stated by the masthead (line {top[2]})"
+        return True
+    estimate = estimate_issue_date(text, *(neighbours or (None, None)))
+    if estimate is None:
+        report.date_note = NO_DATE
+        report.skipped = True
+        report.warnings.append(
+            Warning(
+                source,
+                None,
+                "no-date",
+                f"not published: nothing dates this issue (no date in its text, no issue "
+                f"before or after it); state it in {sidecar} (date = YYYY-MM-DD)",
+            )
+        )
+        return False
+    report.date, report.date_estimate, how = estimate
+    report.date_note = f"estimated: {how}"
+    shown = "year" if report.date_estimate == "year" else "year and month"
+    report.warnings.append(
+        Warning(
+            source,
+            None,
+            "missing-date",
+            f"issue date not stated; estimated {report.date.isoformat()} ({how}), shown as "
+            f"its {shown} with 日期待核; state it in {sidecar}",
+        )
+    )
+    return True
+
+
 def header_texts(header: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The (field, text) pairs of an article's header (split_header's) that TextWork is done
     on, each as the site's reader will hold it."""
@@ -256,6 +293,8 @@ def _simplified_master(text: str, source: str, report: IssueReport) -> str:
     it; the report says so, because OpenCC's t2s conversion deserves an editor's look."""
     master = simplified_master(text)
     if master.converted:
+        # the mainland's quotation marks, as every Simplified issue prints them
+        master = replace(master, text=master.text.translate(_MAINLAND_QUOTES))
         report.warnings.append(
             Warning(
                 source,
@@ -267,6 +306,7 @@ def _simplified_master(text: str, source: str, report: IssueReport) -> str:
     return master.text
 
 
+_MAINLAND_QUOTES = str.maketrans("「」『』", "“”‘’")
 PARALLEL_FROM = 40  # issues to parse; below that, starting worker processes costs more
 
 
@@ -280,9 +320,10 @@ def _issues_in_order(
     """Every issue parsed, in the files' order, from the cache where its input did not change;
     each is yielded as soon as it is known, so the caller can write it while the others parse.
 
-    Issues are independent except for one fallback: an issue with no date anywhere takes the
-    previous issue's. So issues are parsed without it (on every core when there are many), and
-    the rare issue that needed it is parsed again, in order, with the date it should take.
+    Issues are independent except for one thing: an issue that states no date has it
+    estimated between the issues before and after it. So issues are parsed without their
+    neighbours (on every core when there are many), and the rare issue whose date is an
+    estimate is parsed again, in order, once the next issue is known.
     """
     sources = [f"{seeds_dir.name}/{path.name}" for path in files]
     keys = [seed_key(path, source) for path, source in zip(files, sources, strict=True)]
@@ -291,6 +332,18 @@ def _issues_in_order(
     done = len(files) - len(todo)
     fresh = _parse(files, sources, todo)  # in the order of `todo`
     previous: dt.date | None = None
+    waiting: int | None = None  # an undated issue waiting for the date of the next one
+
+    def estimated(index: int, following: dt.date | None) -> IssueReport:
+        key = text_key(keys[index], repr((previous, following)))  # the estimate's inputs
+        issue = cache.get(key)
+        if issue is None:
+            issue = process_seed(files[index], sources[index], (previous, following))
+            _take_worked(issue, report)
+            cache.put(key, issue)
+            report.parsed.add(sources[index])
+        return issue
+
     try:
         for index, (path, source) in enumerate(zip(files, sources, strict=True)):
             issue = parsed[index]
@@ -303,12 +356,18 @@ def _issues_in_order(
                 done += 1
                 if progress:
                     progress(done, len(files), path.name)
-            if issue.date_note == NO_DATE and previous is not None:
-                issue = process_seed(path, source, previous)
-                _take_worked(issue, report)
-                report.parsed.add(source)
+            if waiting is not None:
+                held = estimated(waiting, issue.date)
+                previous = held.date or previous
+                yield held
+                waiting = None
+            if issue.date_estimate is not None or issue.date_note == NO_DATE:
+                waiting = index
+                continue
             previous = issue.date or previous
             yield issue
+        if waiting is not None:
+            yield estimated(waiting, None)
     finally:
         fresh.close()  # the worker processes are shut down, also when the caller failed
     cache.save()
@@ -326,7 +385,7 @@ def _take_worked(issue: IssueReport, report: IngestReport) -> None:
 
 def _parse(files: list[Path], sources: list[str], todo: list[int]):
     """(index, parsed issue) for each index in `todo`, in order."""
-    jobs = [(files[i], sources[i], None) for i in todo]
+    jobs = [(files[i], sources[i], (None, None)) for i in todo]
     if len(todo) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         yield from zip(todo, (process_seed(*job) for job in jobs), strict=True)
         return
@@ -359,7 +418,7 @@ def _keep_rendered(issues: list[IssueReport], cache_dir: Path | None) -> None:
     rendered.save()
 
 
-def _process_job(job: tuple[Path, str, dt.date | None]) -> IssueReport:
+def _process_job(job: tuple[Path, str, Neighbours]) -> IssueReport:
     return process_seed(*job)
 
 

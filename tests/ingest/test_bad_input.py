@@ -128,17 +128,33 @@ def test_ten_thousand_tiny_files(tmp_path: Path) -> None:
     seeds, content = tmp_path / "seeds", tmp_path / "content"
     seeds.mkdir()
     for n in range(10_000):
-        (seeds / f"i{n:05d}.txt").write_text(f"# 第{n}期\n\n正文{n}。\n", encoding="utf-8")
+        text = f"2024年1月{n % 28 + 1}日\n\n# 第{n}期\n\n正文{n}。\n"  # a masthead date
+        (seeds / f"i{n:05d}.txt").write_text(text, encoding="utf-8")
     report = run(seeds, content)
     assert len(report.articles) == 10_000
     assert len(list(content.rglob("*.md"))) == 10_000
+
+
+def test_an_issue_nothing_dates_is_not_published_and_says_why(tmp_path: Path) -> None:
+    """Never 1970, never the build day: with no date in its text and no issue around it, an
+    issue waits for its sidecar date."""
+    seeds, content = tmp_path / "seeds", tmp_path / "content"
+    seeds.mkdir()
+    (seeds / "undated.txt").write_text("# 职工运动会开幕\n\n职工运动会开幕。\n", encoding="utf-8")
+    report = run(seeds, content)
+    assert report.articles == []
+    (problem,) = [w for w in report.warnings if w.code == "no-date"]
+    assert "undated.toml" in problem.message and "not published" in problem.message
+    (seeds / "undated.toml").write_text("date = 2024-05-20\n", encoding="utf-8")
+    (article,) = run(seeds, content).articles
+    assert article.date.isoformat() == "2024-05-20" and article.date_estimated is None
 
 
 def test_the_real_seeds_ingest_without_unreadable_files(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
     report = run(seeds, tmp_path / "content")
-    assert [len(i.articles) for i in report.issues] == [5, 5, 2, 7, 1]
+    assert [len(i.articles) for i in report.issues] == [5, 5, 2, 8, 1]
     assert not [w for w in report.warnings if w.code == "unreadable"]
 
 

@@ -36,9 +36,9 @@ def test_sidecar_states_date_number_title_and_default_section(tmp_path: Path) ->
 def test_a_bad_sidecar_is_reported_with_its_file_and_the_issue_still_builds(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    (seeds / "a.txt").write_text("# 标题\n\n正文。\n", encoding="utf-8")
+    (seeds / "a.txt").write_text("# 标题\n\n2024年9月3日，正文。\n", encoding="utf-8")
     (seeds / "a.toml").write_text('date = "27 Sept"\ncolour = "red"\n', encoding="utf-8")
-    (seeds / "b.txt").write_text("# 标题\n\n正文。\n", encoding="utf-8")
+    (seeds / "b.txt").write_text("# 标题\n\n2024年9月3日，正文。\n", encoding="utf-8")
     (seeds / "b.toml").write_text("date = [\n", encoding="utf-8")
     report = ingest(seeds, tmp_path / "content")
     bad = {(w.source, w.code) for w in report.warnings if w.code == "bad-sidecar"}

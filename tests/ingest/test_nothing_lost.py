@@ -54,3 +54,47 @@ def test_generated_issues_lose_no_line(lines: list[str], newline: str) -> None:
     parsed = parse_text(text, "generated.txt")
     missing, blank, twice = accounting(text, parsed)
     assert (missing, blank, twice) == (set(), set(), [])
+
+
+CONVENTION_LINES = st.sampled_from(
+    [
+        "## 守好“安全门”",
+        "## 织密“防护网”",
+        "产业工人队伍建设改革一线：",
+        "关爱新就业形态劳动者·一线走访",
+        "——户外劳动者爱心驿站的一天",
+        "记者 张三",
+        "本报记者 张三 李四",
+        "张三 摄",
+        "文/图 李四",
+        "图片由璧山区总工会提供",
+        "本报讯（记者 张三）近日，璧山区总工会组织职工比赛。",
+        "比赛持续一个月。（张三）",
+        "（下转第3版）",
+        "（上接第1版）",
+        "一、从“人盯”到“机检”",
+        "■ 开展送清凉活动。",
+        "序号 姓名 单位",
+        "1 张三 重庆某公司",
+        "2024年6月14日 星期五",
+        "事实上，这样的培训已经开展了3年。",
+        "5月26日上午，在潼南区一家企业，职工参加培训。",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(LINES, CONVENTION_LINES), max_size=60))
+def test_no_story_ever_has_empty_text(lines: list[str]) -> None:
+    """Headline lines, credits and jump lines alone never make a story: every story a
+    reader can open has text (a list of briefs, a table or a caption counts)."""
+    parsed = parse_text("\n\n".join(lines), "generated.txt")
+    for story in parsed.stories:
+        assert story.text_elements(), (story.title, [e.text for e in story.body])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(LINES, CONVENTION_LINES), max_size=60))
+def test_issues_with_credits_jumps_and_headline_parts_lose_no_line(lines: list[str]) -> None:
+    text = "\n\n".join(lines)
+    assert accounting(text, parse_text(text, "generated.txt")) == (set(), set(), [])
