@@ -21,6 +21,7 @@ class Issue:
     date: dt.date | None
     number: str = ""
     title: str = ""
+    estimate: str = ""  # "month" or "year" when the issue's date is an estimate (日期待核)
     stories: list[Any] = field(default_factory=list)
     newer: Issue | None = None
     older: Issue | None = None
@@ -80,6 +81,7 @@ def group_issues(stories: Iterable[Any]) -> list[Issue]:
             issue = by_key[key] = Issue(key=key, date=story_issue_date(story))
         issue.stories.append(story)
         issue.number = issue.number or (getattr(story, "issue_number", "") or "")
+        issue.estimate = issue.estimate or (getattr(story, "issue_date_estimated", "") or "")
         issue.title = issue.title or (getattr(story, "issue_title", "") or "")
     issues = sorted(
         by_key.values(),

@@ -90,3 +90,10 @@ def news_article(
     if issue:
         data["isPartOf"] = {"@type": "PublicationIssue", **issue}
     return data
+
+
+def whole_headline(kicker: str | None, title: str, subtitle: str | None) -> str:
+    """A three-part headline on one line, for places that hold one line (feed titles):
+    引题 主题——副题."""
+    line = f"{kicker} {title}" if kicker else title
+    return f"{line}——{subtitle}" if subtitle else line

@@ -1,4 +1,4 @@
-"""Feed titles are the articles' titles as written.
+"""Feed titles are the articles' whole headlines as written (kicker, title, subtitle).
 
 Pelican's feed writer treats a title as HTML and strips anything that looks like a tag, so a
 title quoting <script> would lose words in feeds. Our titles are plain text (templates escape

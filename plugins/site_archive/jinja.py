@@ -55,7 +55,12 @@ def article_jsonld(context, article) -> dict:
     return news_article(
         url=canonical_url(context, article.url),
         headline=article.title,
-        alternative_headline=getattr(article, "subtitle", "") or "",
+        # the rest of the headline: kicker (引题) and subtitle (副题)
+        alternative_headline=" ".join(
+            part
+            for part in (getattr(article, "kicker", ""), getattr(article, "subtitle", ""))
+            if part
+        ),
         description=getattr(article, "description", ""),
         date_published=iso_date(article.date),
         language=context.get("HTML_LANG", ""),
@@ -151,6 +156,27 @@ def time_tag(pattern: str):
     return tag
 
 
+def estimated_date_tag(words):
+    """The `story_date` filter: a story's date as `time` writes it, or, when the date is an
+    estimate (Date_estimated: month/year), only its month or year and 日期待核."""
+    full = time_tag(words.date.full)
+
+    def tag(article) -> Markup:
+        value = article.date
+        estimate = getattr(article, "date_estimated", "") or ""
+        if estimate not in ("month", "year"):
+            return full(value)
+        pattern = words.date.month if estimate == "month" else words.date.year
+        stamp = iso_date(value)[: 7 if estimate == "month" else 4]
+        shown = escape(format_date(value, pattern))
+        flag = escape(words.article.unverified)
+        return Markup(
+            f'<time datetime="{stamp}">{shown}</time><span class="unverified">{flag}</span>'
+        )
+
+    return tag
+
+
 def jsonld(data) -> Markup:
     return Markup(script_json(data))
 
@@ -180,6 +206,7 @@ def install_jinja(generator) -> None:
         fmt_date=format_date,
         iso_date=iso_date,
         time=time_tag(words.date.full),
+        story_date=estimated_date_tag(words),
         jsonld=jsonld,
         clip=clip,
         plain=plain_text,

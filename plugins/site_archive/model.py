@@ -18,7 +18,7 @@ from bulletin.site.archive import group_by_year
 from bulletin.site.editions import master_text, text_converter
 from bulletin.site.issues import group_issues, neighbours
 from bulletin.site.related import related_stories
-from bulletin.site.seo import clip, plain_text
+from bulletin.site.seo import clip, plain_text, whole_headline
 from bulletin.site.slugs import check_unique, partner_slug
 
 from .settings import DEFAULTS, enabled, setting
@@ -192,5 +192,10 @@ def build_archive(generator) -> None:
         bulletin_partners=partners,
         bulletin_months=month_series(issues),
         # For feed titles (feeds.py); Content.url is recomputed on every access, so once here.
-        bulletin_titles_by_url={article.url: article.title for article in articles},
+        bulletin_titles_by_url={
+            article.url: whole_headline(
+                getattr(article, "kicker", ""), article.title, getattr(article, "subtitle", "")
+            )
+            for article in articles
+        },
     )

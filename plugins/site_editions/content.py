@@ -28,7 +28,7 @@ from bulletin.site.editions import (
 
 from .run import editions_of, enabled
 
-TEXT_FIELDS = ("title", "subtitle", "issue_title")
+TEXT_FIELDS = ("title", "kicker", "subtitle", "issue_title", "photographers")
 # Names Pelican wraps (Category, Tag, Author); only those read from the file: the site's AUTHOR
 # is already the edition's (edition_overrides).
 NAME_FIELDS = ("category", "tags", "authors", "author")

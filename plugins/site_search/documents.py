@@ -39,7 +39,12 @@ def article_document(article, twin: str | None) -> SearchDocument:
         id=str(article.slug),
         url=str(article.url),
         title=str(article.title),
-        subtitle=str(getattr(article, "subtitle", "") or ""),
+        # the rest of the headline, kicker (引题) and subtitle (副题), is searched as one
+        subtitle=" ".join(
+            str(part)
+            for part in (getattr(article, "kicker", ""), getattr(article, "subtitle", ""))
+            if part
+        ),
         body=text_from_html(article.content),
         column=str(article.category.name) if getattr(article, "category", None) else "",
         districts=[str(tag.name) for tag in getattr(article, "tags", None) or ()],

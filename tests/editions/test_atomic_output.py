@@ -176,7 +176,7 @@ def test_the_build_command_exits_0_or_1_and_only_a_good_build_replaces_the_site(
     output = tmp_path / "output"
     good = command()
     assert good.returncode == 0, good.stderr
-    assert "Built 20 articles in 5 issues" in good.stdout
+    assert "Built 21 articles in 5 issues" in good.stdout
     before = _snapshot(tmp_path / "output")
     assert "zh-hant/index.html" in before
 

@@ -74,7 +74,7 @@ def test_an_editions_run_finds_every_body_converted_by_the_ingest(tmp_path, cont
     master, seeds, work, report, traditional = _seeds_ingested(plugin, tmp_path)
     assert list(work) == [traditional.code]
     bodies = [html for issue in report.issues for html in issue.html.values()]
-    assert len(bodies) == 20 and len(report.worked[traditional.code]) == 20
+    assert len(bodies) == 21 and len(report.worked[traditional.code]) == 21
 
     plugin.reset_converters(_edition_run(master, traditional))  # the edition's run, first thing
     cache = plugin._body_caches[traditional.code]
@@ -82,7 +82,7 @@ def test_an_editions_run_finds_every_body_converted_by_the_ingest(tmp_path, cont
     for html in bodies:
         assert cache.get(plugin._body_key(traditional, html)) == convert(html)
     cache.save()
-    assert not handed_over(cache.path).exists() and len(cache.old) == 20
+    assert not handed_over(cache.path).exists() and len(cache.old) == 21
 
     # The next build parses nothing again, so there is nothing to convert or hand over;
     # the edition's cache still has every body.
@@ -102,16 +102,16 @@ def test_a_master_only_site_asks_the_ingest_for_nothing(tmp_path, content_module
 def test_titles_and_summaries_converted_by_the_ingest_read_as_the_run_would_convert_them(
     tmp_path, content_module
 ):
-    """Every title, subtitle, issue title and summary of the seeds is handed to the edition's
+    """Every title, subtitle, issue title, photo credit and summary of the seeds is handed to the edition's
     cache by the ingest, keyed as the edition's run looks it up, and reads exactly as the run's
     own conversion (text converter; summaries as escaped HTML with marks kept)."""
     plugin = content_module
     master, _seeds, _work, report, traditional = _seeds_ingested(plugin, tmp_path)
     texts = report.worked_texts[traditional.code]
     fields = {field for field, _text in texts}
-    assert fields == {"title", "subtitle", "issue_title", "summary"}
+    assert fields == {"title", "subtitle", "issue_title", "photographers", "summary"}
     titles = {text for field, text in texts if field == "title"}
-    assert len(titles) == 20  # one per story
+    assert len(titles) == 21  # one per story
 
     plugin.reset_converters(_edition_run(master, traditional))
     convert, convert_html = text_converter(traditional), html_converter(traditional)

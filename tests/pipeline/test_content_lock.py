@@ -94,4 +94,4 @@ def test_the_ingest_command_says_why_it_did_not_run(tmp_path, seeds_dir, capsys)
         assert f"is being written by another build (process {pid}" in capsys.readouterr().err
         assert not content.exists()
     assert ingest_main(args) == 0
-    assert len(list(content.rglob("*.md"))) == 20
+    assert len(list(content.rglob("*.md"))) == 21

@@ -15,25 +15,25 @@ RELEVANCE = [
     ("陈大林", "陳大林", ["002-c7f0b331121c66af-01"]),  # a name
     ("北碚", "北碚", ["004-3a1c797ee19f5817-01"]),  # a place
     ("北碚区", "北碚區", ["004-3a1c797ee19f5817-01"]),
-    ("永川", "永川", ["003-960ec6b5d8572fdb-05"]),  # in the title and the districts
+    ("永川", "永川", ["003-960ec6b5d8572fdb-06"]),  # in the title and the districts
     (  # a programme: the two stories about 工会驿站 first, then the list of 最美驿站
         "工会驿站",
         "工會驛站",
-        ["003-960ec6b5d8572fdb-02", "001-72ab9001c2915723-02", "000-c3218b23d4d64f1e-02"],
+        ["003-960ec6b5d8572fdb-03", "001-72ab9001c2915723-02", "000-c3218b23d4d64f1e-02"],
     ),
-    ("沙磁良缘", "沙磁良緣", ["003-960ec6b5d8572fdb-01"]),  # a programme
-    ("外卖小哥", "外賣小哥", ["003-960ec6b5d8572fdb-07"]),
+    ("沙磁良缘", "沙磁良緣", ["003-960ec6b5d8572fdb-02"]),  # a programme
+    ("外卖小哥", "外賣小哥", ["003-960ec6b5d8572fdb-08"]),
     ("送温暖", "送溫暖", ["001-72ab9001c2915723-01"]),
     ("过程", "過程", ["002-c7f0b331121c66af-01"]),
     (  # two words, both required
         "工匠 学院",
         "工匠 學院",
-        ["001-72ab9001c2915723-05", "003-960ec6b5d8572fdb-04"],
+        ["001-72ab9001c2915723-05", "003-960ec6b5d8572fdb-05"],
     ),
     ("劳模 宣讲", "勞模 宣講", ["002-c7f0b331121c66af-01"]),
-    # The whole phrase (003-02) outranks 001-05, which scores higher in lunr with 重庆 and 工会
-    # far apart.
-    ("重庆工会", "重慶工會", ["003-960ec6b5d8572fdb-02"]),
+    # The whole phrase, in the title of 003's lead-in (办好重庆工会“十件实事”…), outranks
+    # 001-05, which scores higher in lunr with 重庆 and 工会 far apart.
+    ("重庆工会", "重慶工會", ["003-960ec6b5d8572fdb-01"]),
 ]
 
 
@@ -68,12 +68,14 @@ def test_ranking_before_lunr_agrees_with_lunr(ask):
 
 
 def test_whole_phrase_ranks_above_a_higher_scattered_score(ask):
-    (answer,) = ask("zh", [{"q": "重庆工会"}])
-    phrase = [hit for hit in answer["hits"] if hit["phrase"]]
-    scattered = [hit for hit in answer["hits"] if not hit["phrase"]]
-    assert phrase and scattered
-    assert answer["hits"][: len(phrase)] == phrase
-    assert max(h["score"] for h in scattered) > min(h["score"] for h in phrase)
+    outscored = 0  # queries where a scattered hit scored above a phrase hit, and ranked below
+    for answer in ask("zh", [{"q": q} for q in ("重庆工会", "工会驿站", "职工服务", "劳模工匠")]):
+        phrase = [hit for hit in answer["hits"] if hit["phrase"]]
+        scattered = [hit for hit in answer["hits"] if not hit["phrase"]]
+        assert answer["hits"][: len(phrase)] == phrase, answer["q"]
+        if phrase and scattered:
+            outscored += max(h["score"] for h in scattered) > min(h["score"] for h in phrase)
+    assert outscored
 
 
 def test_every_word_is_required(ask):
@@ -101,7 +103,7 @@ def test_filters(ask, edition):
     assert unfiltered["total"] > by_year["total"] > 0
     assert all(id_.startswith("000-") for id_ in _ids(by_year))
     assert set(_ids(by_column)) == {"000-c3218b23d4d64f1e-02", "001-72ab9001c2915723-02"}
-    assert _ids(by_district) == ["003-960ec6b5d8572fdb-02"]
+    assert _ids(by_district) == ["003-960ec6b5d8572fdb-03"]
     assert none["total"] == 0
 
 

@@ -104,13 +104,13 @@ def test_typing_finds_across_scripts_and_marks_the_match(site, page, path, query
 
 def test_filters_back_button_and_shared_url(site, page):
     page.goto(f"{site}/search.html?q=工会驿站")
-    expect(page.locator("#search-status")).to_have_text("找到 5 篇")
-    expect(page.locator("#search-results .search-result")).to_have_count(5)
+    expect(page.locator("#search-status")).to_have_text("找到 6 篇")
+    expect(page.locator("#search-results .search-result")).to_have_count(6)
     page.locator("#search-year").select_option("2023")
     expect(page.locator("#search-status")).to_have_text("找到 1 篇")
     assert "year=2023" in page.url
     page.go_back()
-    expect(page.locator("#search-status")).to_have_text("找到 5 篇")
+    expect(page.locator("#search-status")).to_have_text("找到 6 篇")
     expect(page.locator("#search-year")).to_have_value("")
     page.locator("#search-district").select_option("江北区")
     expect(page.locator("#search-status")).to_have_text("找到 1 篇")

@@ -30,10 +30,10 @@ EDITIONS = {"": "zh-hans", TRADITIONAL: "zh-hant"}
 QUERIES = [
     ("陈大林", "002-c7f0b331121c66af-01"),
     ("北碚", "004-3a1c797ee19f5817-01"),
-    ("工会驿站", "003-960ec6b5d8572fdb-02"),
-    ("沙磁良缘", "003-960ec6b5d8572fdb-01"),
-    ("沙磁良緣", "003-960ec6b5d8572fdb-01"),
-    ("工會驛站", "003-960ec6b5d8572fdb-02"),
+    ("工会驿站", "003-960ec6b5d8572fdb-03"),
+    ("沙磁良缘", "003-960ec6b5d8572fdb-02"),
+    ("沙磁良緣", "003-960ec6b5d8572fdb-02"),
+    ("工會驛站", "003-960ec6b5d8572fdb-03"),
 ]
 # Filters as each edition names them: (column, district) among the results for 工会驿站.
 FILTERS = {"": ("渝工港湾", "江北区"), TRADITIONAL: ("渝工港灣", "江北區")}

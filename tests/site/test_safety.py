@@ -105,7 +105,7 @@ def test_feeds_carry_hostile_titles_as_text(provoked):
     parsed = feedparser.parse((provoked.root / "feeds/all.atom.xml").read_bytes())
     assert not parsed.bozo
     titles = {entry.title for entry in parsed.entries}
-    assert HOSTILE_TITLE in titles
+    assert f"{HOSTILE_TITLE}——{HOSTILE_SUBTITLE}" in titles  # the whole headline, as text
 
 
 def test_homophone_columns_and_unknown_districts_get_distinct_ascii_urls(provoked):
