@@ -120,7 +120,7 @@ def serve(c, port=8000, build=True, watch=False):
     from bulletin.preview import server
 
     httpd = server.start(server.Preview(OUTPUT, live=False), int(port))
-    print(f"Serving {OUTPUT} on http://127.0.0.1:{int(port)}/ (Ctrl-C stops)")
+    print(f"Serving {OUTPUT} on http://127.0.0.1:{int(port)}/ (Ctrl-C stops)", flush=True)
     try:
         threading.Event().wait()
     except KeyboardInterrupt:

@@ -17,6 +17,7 @@ import os
 import queue
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -117,6 +118,10 @@ class _SettingsFilter(DefaultFilter):
         return Path(path).name == self.name and super().__call__(change, path)
 
 
+def _interrupt(_signal, _frame) -> None:
+    raise KeyboardInterrupt
+
+
 def livereload(
     root: Path,
     output: Path,
@@ -134,7 +139,10 @@ def livereload(
     httpd = server.start(preview, port)
     folders = [folder for folder in folders if folder.is_dir()]
     watched = ", ".join(f"{p.relative_to(root)}/" for p in folders) + f", {settings.name}"
-    print(f"Preview on http://127.0.0.1:{port}/ ; rebuilds on changes to {watched} (Ctrl-C stops)")
+    print(
+        f"Preview on http://127.0.0.1:{port}/ ; rebuilds on changes to {watched} (Ctrl-C stops)",
+        flush=True,
+    )
     changes: queue.Queue = queue.Queue()
     stop = threading.Event()
     watchers = [
@@ -148,6 +156,7 @@ def livereload(
     ]
     for watcher in watchers:
         watcher.start()
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped like Ctrl-C: the kept site is removed
     try:
         while True:
             changes.get()
