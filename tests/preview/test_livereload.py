@@ -131,6 +131,18 @@ def test_an_edited_article_shows_in_both_editions_without_a_reload(preview, proj
         page.close()
 
 
+def test_a_burst_of_saves_makes_one_build(preview, project, browser):
+    stories = sorted((project / "content/articles/002-c7f0b331121c66af").glob("*.md"))
+    page = browser.new_page()
+    page.goto(f"{preview.base}/articles/{stories[-1].stem}.html")
+    builds = "".join(preview.printed).count("Building ")
+    for number, story in enumerate(stories):  # "save all" in the editor
+        story.write_text(f"{story.read_text('utf-8')}\n编辑补记{number}。\n", encoding="utf-8")
+    expect(page.locator("main")).to_contain_text(f"编辑补记{len(stories) - 1}", timeout=WAIT_MS)
+    assert "".join(preview.printed).count("Building ") == builds + 1
+    page.close()
+
+
 def test_a_new_issue_dropped_into_seeds_appears_on_the_home_page(preview, project, browser):
     home = browser.new_page()
     home.goto(f"{preview.base}/")
