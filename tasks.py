@@ -4,6 +4,7 @@ invoke ingest     seeds/ -> content/ (also runs at the start of every build)
 invoke build      ingest + render the site into output/
 invoke review     build, with reports/review-<edition>.md covering every issue
 invoke serve      serve output/ on http://localhost:8000
+invoke livereload build, serve, rebuild on every change and reload the open pages
 invoke publish    build (as invoke build does) and copy what changed to PUBLISH_TARGET
 invoke clean      remove output/ and caches
 invoke test       lint + the whole test suite
@@ -18,6 +19,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from invoke import task
@@ -48,14 +50,21 @@ def _build(output: Path = OUTPUT, overrides: dict | None = None) -> None:
     replaced only when all of them succeeded: after a failure the old site is still there.
     The process skips Python's teardown of the build's objects (runner.build_and_exit).
     """
+    command, env = _build_command(output, overrides)
+    done = subprocess.run(command, cwd=ROOT, env=env)
+    if done.returncode != 0:
+        sys.exit(done.returncode)
+
+
+def _build_command(
+    output: Path = OUTPUT, overrides: dict | None = None
+) -> tuple[list[str], dict[str, str]]:
+    """The command `_build` runs (from ROOT) and its environment; the preview runs it too."""
     command = [sys.executable, "-m", "site_progress", str(ROOT / SETTINGS), str(output)]
     if overrides:
         command.append(json.dumps(overrides))
     paths = [str(ROOT / "plugins"), str(ROOT), os.environ.get("PYTHONPATH", "")]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
-    done = subprocess.run(command, cwd=ROOT, env=env)
-    if done.returncode != 0:
-        sys.exit(done.returncode)
+    return command, {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
 
 
 @task(
@@ -80,18 +89,54 @@ def review(c):
 @task
 def clean(c):
     """Remove generated output, unfinished builds and caches (never content/ or seeds/)."""
-    unfinished = [*ROOT.glob(f".{OUTPUT.name}-staging-*"), *ROOT.glob(f".{OUTPUT.name}-old-*")]
+    unfinished = [
+        *ROOT.glob(f".{OUTPUT.name}-staging-*"),
+        *ROOT.glob(f".{OUTPUT.name}-old-*"),
+        *ROOT.glob(f".{OUTPUT.name}-preview-*"),  # a last good site a stopped preview kept
+    ]
     for path in (OUTPUT, ROOT / "cache", ROOT / "reports", *unfinished):
         if path.exists():
             shutil.rmtree(path)
 
 
-@task(help={"port": "port to listen on (default 8000)", "build": "build first (default yes)"})
-def serve(c, port=8000, build=True):
+# What the preview watches besides the settings: every input of the site.
+WATCHED = ("seeds", "content", "theme", "glossary")
+
+
+@task(
+    help={
+        "port": "port to listen on (default 8000)",
+        "build": "build first (default yes)",
+        "watch": "rebuild on every change and reload the open pages (invoke livereload)",
+    }
+)
+def serve(c, port=8000, build=True, watch=False):
     """Build, then serve output/ on http://localhost:8000 (Ctrl-C stops)."""
+    if watch:
+        return livereload(c, port)
     if build or not OUTPUT.exists():
+        _ensure_node_modules(c)
         _build()
-    c.run(f"{PY} -m http.server {int(port)} --bind 127.0.0.1 --directory {OUTPUT}")
+    from bulletin.preview import server
+
+    httpd = server.start(server.Preview(OUTPUT, live=False), int(port))
+    print(f"Serving {OUTPUT} on http://127.0.0.1:{int(port)}/ (Ctrl-C stops)", flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        httpd.shutdown()
+
+
+@task(help={"port": "port to listen on (default 8000)"})
+def livereload(c, port=8000):
+    """Build, serve output/ on http://localhost:8000, and on every change to seeds/, content/,
+    theme/, glossary/ or the settings build again and reload the open pages (Ctrl-C stops)."""
+    from bulletin.preview.watch import livereload as preview
+
+    _ensure_node_modules(c)
+    command, env = _build_command(OUTPUT)
+    folders = [ROOT / name for name in WATCHED]
+    preview(ROOT, OUTPUT, ROOT / SETTINGS, folders, command, env, int(port))
 
 
 def _publish_target() -> str:

@@ -9,6 +9,7 @@ settings change).
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from bulletin.render import (
 
 _rendered: dict[str, PickleCache] = {}  # shared cache folder -> bodies rendered by the ingest
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+log = logging.getLogger(__name__)
 
 
 def _render(body: str, settings) -> str:
@@ -47,7 +49,16 @@ class MarkdownItReader(BaseReader):
     def read(self, filename: str):
         with open(filename, encoding="utf-8-sig") as handle:
             header, body = split_header(handle.read())
-        metadata = {key: self._field(key, value) for key, value in header}
+        metadata = {}
+        for line, (key, value) in enumerate(header, start=1):  # the header opens the file
+            try:
+                metadata[key] = self._field(key, value)
+            except Exception as error:
+                # Pelican's own message names only the file ("Could not process"); the editor
+                # (and the preview's error banner) needs the line and the reason too.
+                place = f"{_shown(filename)}:{line}"
+                log.error("%s: %s: %s: %s", place, key.capitalize(), value, error)
+                raise
         return _render(body, self.settings), metadata
 
     def _field(self, key: str, value: str):
@@ -57,6 +68,12 @@ class MarkdownItReader(BaseReader):
             # What Pelican's dateutil parse returns for the ingest's dates, at a tenth the cost.
             return SafeDatetime(*map(int, day.groups()))
         return self.process_metadata(key, value)
+
+
+def _shown(filename: str) -> str:
+    """The file's path relative to the working folder (the project's root) when inside it."""
+    path = Path(filename).resolve()
+    return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
 
 
 def _add_reader(readers) -> None:
