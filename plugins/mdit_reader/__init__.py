@@ -9,6 +9,7 @@ settings change).
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -45,6 +46,9 @@ class MarkdownItReader(BaseReader):
     file_extensions = ("md", "markdown")
 
     def read(self, filename: str):
+        # An article that failed its checks, read from its last good copy (content_checks)
+        substitutes = self.settings.get("BULLETIN_SUBSTITUTES") or {}
+        filename = substitutes.get(os.path.abspath(filename), filename)
         with open(filename, encoding="utf-8-sig") as handle:
             header, body = split_header(handle.read())
         metadata = {key: self._field(key, value) for key, value in header}

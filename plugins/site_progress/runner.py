@@ -30,6 +30,7 @@ from pelican.settings import read_settings
 from rich.console import Console
 
 from bulletin.lock import ContentLocked, content_lock
+from bulletin.published import ContentErrors, PublishedRecord, PublishedWithProblems
 from bulletin.site.staging import staged, staging_folder
 
 from . import timings
@@ -72,6 +73,13 @@ def build_site(
             return line
         with staged(Path(output)), _collector_paused_while_loading(), last.watching_ingest():
             site = _run(settings)
+        outcome = getattr(site, "content_outcome", None)  # content_checks
+        if outcome is not None:
+            kept = {story.path for story in outcome.kept}
+            record = PublishedRecord(Path(settings["CACHE_PATH"]))
+            record.remember(Path(settings["PATH"]), outcome.published, kept)
+        if outcome is not None and (outcome.kept or outcome.left_out):
+            raise PublishedWithProblems(outcome)  # not remembered: the next build runs again
         last.remember()
     stats = getattr(site, "site_stats", None)
     if stats is None:  # the progress plugin is not enabled in these settings
@@ -90,7 +98,9 @@ def build_site(
 
 def build_and_exit(settings_file: Path, output: Path, overrides: dict | None = None) -> None:
     """`build_site` as a whole process (`python -m site_progress`, what `invoke build` runs):
-    exits 0 when the site was published, 1 (with the traceback) when the build failed.
+    exits 0 when the site was published, 1 (with the traceback) when the build failed, or,
+    for an article with errors, with the list of problems and a line saying what was not
+    published; 3 when `--keep-going` published the site with such problems.
 
     The process ends without Python's teardown, which freed the build's objects one by one
     (millions of them, unpickled from the caches; about 2 s at 20,000 articles) although
@@ -98,6 +108,19 @@ def build_and_exit(settings_file: Path, output: Path, overrides: dict | None = N
     try:
         build_site(settings_file, output, overrides=overrides)
         status = 0
+    except PublishedWithProblems as problems:
+        _print_problems(problems, stopped=False)
+        print(f"published with problems: {problems.outcome.summary()}", file=sys.stderr)
+        status = 3
+    except ContentErrors as errors:
+        _print_problems(errors, stopped=True)
+        print(
+            f"build stopped, {_shown(output)} was left as it was: {errors.outcome.summary()}. "
+            "Fix the files named above, or publish the last good version of each story "
+            "with `invoke build --keep-going`.",
+            file=sys.stderr,
+        )
+        status = 1
     except ContentLocked as locked:  # nothing was done: no traceback, just why
         print(f"build not started: {locked}", file=sys.stderr)
         status = 1
@@ -109,6 +132,12 @@ def build_and_exit(settings_file: Path, output: Path, overrides: dict | None = N
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(status)
+
+
+def _print_problems(errors: ContentErrors, stopped: bool) -> None:
+    lines = errors.report() if stopped else [str(p) for p in errors.outcome.problems]
+    for line in lines:
+        print(f"error: {line}", file=sys.stderr)
 
 
 @contextmanager
