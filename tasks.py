@@ -46,22 +46,23 @@ def ingest(c, seeds="seeds", content="content", strict=False):
 PUBLISHED_WITH_PROBLEMS = 3
 
 
-def _build(output: Path = OUTPUT, overrides: dict | None = None, keep_going: bool = False) -> int:
+def _build(output: Path = OUTPUT, overrides: dict | None = None) -> int:
     """Build the site (SETTINGS) in a process of its own, with progress and a one-line summary.
 
     Every edition is built (plugins/site_editions) into a folder next to `output`, which is
     replaced only when all of them succeeded: after a failure the old site is still there.
     The process skips Python's teardown of the build's objects (runner.build_and_exit).
     A failed build exits this process with its status; so does one that published with
-    problems, unless `keep_going` (the status is then returned, for publish to copy the site).
+    problems, unless BULLETIN_KEEP_GOING is among `overrides` (the status is then returned,
+    for publish to copy the site).
     """
-    overrides = {**(overrides or {}), **({"BULLETIN_KEEP_GOING": True} if keep_going else {})}
     command = [sys.executable, "-m", "site_progress", str(ROOT / SETTINGS), str(output)]
     if overrides:
         command.append(json.dumps(overrides))
     paths = [str(ROOT / "plugins"), str(ROOT), os.environ.get("PYTHONPATH", "")]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
     done = subprocess.run(command, cwd=ROOT, env=env)
+    keep_going = bool((overrides or {}).get("BULLETIN_KEEP_GOING"))
     if done.returncode not in (0, PUBLISHED_WITH_PROBLEMS if keep_going else 0):
         sys.exit(done.returncode)
     return done.returncode
@@ -78,8 +79,12 @@ def _build(output: Path = OUTPUT, overrides: dict | None = None, keep_going: boo
 def build(c, output=str(OUTPUT), timings=False, keep_going=False):
     """Ingest the seeds and build every edition of the site into output/."""
     _ensure_node_modules(c)  # lunr.js for the search, copied into the site
-    overrides = {"SITE_TIMINGS": True} if timings else None
-    sys.exit(_build(Path(output).resolve(), overrides, keep_going))
+    overrides = {"SITE_TIMINGS": True} if timings else {}
+    if keep_going:
+        overrides["BULLETIN_KEEP_GOING"] = True
+    status = _build(Path(output).resolve(), overrides or None)
+    if status:  # published with problems (--keep-going): they were listed, the status says so
+        sys.exit(status)
 
 
 @task
@@ -134,7 +139,7 @@ def publish(c, keep_going=False):
     if not remote:
         _check_folder(Path(target))
     _ensure_node_modules(c)
-    status = _build(OUTPUT, keep_going=keep_going)
+    status = _build(OUTPUT, {"BULLETIN_KEEP_GOING": True} if keep_going else None)
     if remote:
         # rsync compares size and time; -H sends a file the site holds twice once;
         # --delay-updates puts the changed files in place together

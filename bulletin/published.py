@@ -45,6 +45,7 @@ class Outcome:
     left_out: list[Story] = field(default_factory=list)  # not published at all
     vanishing: list[tuple[Story, str]] = field(default_factory=list)  # (story, why)
     published: list[Story] = field(default_factory=list)  # what the site holds
+    not_ingested: list[str] = field(default_factory=list)  # seeds whose sidecar has errors
 
     def summary(self) -> str:
         """The last line an editor reads."""
@@ -53,6 +54,9 @@ class Outcome:
             parts.append(f"{_stories(self.kept)} kept as last published: {_titles(self.kept)}")
         if self.left_out:
             parts.append(f"{_stories(self.left_out)} not published: {_titles(self.left_out)}")
+        if self.not_ingested:
+            seeds = ", ".join(dict.fromkeys(self.not_ingested))
+            parts.append(f"not ingested (its stories as last ingested, if any): {seeds}")
         return "; ".join(parts) or "nothing left out"
 
 

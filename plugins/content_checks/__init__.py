@@ -17,12 +17,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from blinker import signal
 from pelican import signals
 
+from bulletin.ingest.issue import sidecar_errors
 from bulletin.published import ContentErrors, Outcome, PublishedRecord, Story
-from bulletin.validate import check_content
+from bulletin.validate import Problem, check_content
 
 PLUGIN_NAME = "content_checks"
+ingested = signal("bulletin_ingest.ingested")  # by name: a run without the ingest loads this
 
 
 def _shown(folder: Path) -> str:
@@ -42,6 +45,9 @@ def _check(pelican) -> None:
     shown = _shown(content)
     record = PublishedRecord(Path(settings["CACHE_PATH"]))
     outcome = Outcome()
+    for error in getattr(pelican, "sidecar_errors", ()):
+        outcome.problems.append(Problem(error.source, error.line, "", "", error.message))
+        outcome.not_ingested.append(error.source.removesuffix(".toml") + ".txt")
     substitutes: dict[str, str] = {}
     ignored: list[str] = []
     for checked in check_content(content, shown):
@@ -72,6 +78,12 @@ def _check(pelican) -> None:
     settings["IGNORE_FILES"] = [*settings.get("IGNORE_FILES", []), *ignored]
 
 
+def _note_sidecar_errors(pelican, report=None, **_kwargs) -> None:
+    """The ingest ran (before the checks): sidecars it could not read are errors."""
+    if report is not None:
+        pelican.sidecar_errors = sidecar_errors(report.warnings)
+
+
 def _compare(generator) -> None:
     """After the master has read the articles: a story published last time that was not read
     although its file is there would vanish."""
@@ -96,5 +108,6 @@ def _compare(generator) -> None:
 
 
 def register() -> None:
+    ingested.connect(_note_sidecar_errors)
     signals.initialized.connect(_check)
     signals.article_generator_finalized.connect(_compare)

@@ -78,7 +78,7 @@ def build_site(
             kept = {story.path for story in outcome.kept}
             record = PublishedRecord(Path(settings["CACHE_PATH"]))
             record.remember(Path(settings["PATH"]), outcome.published, kept)
-        if outcome is not None and (outcome.kept or outcome.left_out):
+        if outcome is not None and outcome.problems:
             raise PublishedWithProblems(outcome)  # not remembered: the next build runs again
         last.remember()
     stats = getattr(site, "site_stats", None)

@@ -166,3 +166,24 @@ def test_a_new_article_with_errors_is_not_published_and_says_so(published: Path)
     finally:
         new.unlink()
     assert build(work).returncode == 0
+
+
+def test_a_sidecar_with_a_syntax_error_stops_the_build_with_line_and_column(
+    published: Path,
+) -> None:
+    work = published
+    before = site_files(work / "output")
+    sidecar = work / "seeds/004_3a1c797ee19f5817.toml"
+    sidecar.write_text('number = "第9期"\ndate = 2024-05-23x\n', encoding="utf-8")
+    try:
+        stopped = build(work)
+        assert stopped.returncode == 1
+        assert f"{sidecar}:2: column 18: not valid TOML" in stopped.stderr
+        assert "not ingested" in stopped.stderr.strip().splitlines()[-1]
+        assert site_files(work / "output") == before
+        kept = build(work, keep_going=True)  # the stories stay as last ingested
+        assert kept.returncode == 3
+        assert site_files(work / "output").keys() == before.keys()
+    finally:
+        sidecar.unlink()
+    assert build(work).returncode == 0
