@@ -22,6 +22,8 @@ from pathlib import Path
 
 from invoke import task
 
+from bulletin.faults import fault_point
+
 ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
 SETTINGS = "pelicanconf.py"  # the site's settings, for the preview and the published site alike
@@ -221,6 +223,7 @@ def _copy_if_changed(source: Path, target: Path, copies: dict[tuple[int, int], P
     if first == target or not _linked(first, partial):
         shutil.copy2(source, partial)  # with its modification time, compared next time
     os.replace(partial, target)
+    fault_point("publish")  # the crash tests (bulletin/faults.py); inert otherwise
     return True
 
 

@@ -13,9 +13,11 @@ build left them does nothing at all (last_build.py).
 
 from __future__ import annotations
 
+import errno
 import gc
 import logging
 import os
+import re
 import sys
 import time
 import traceback
@@ -28,6 +30,7 @@ from pelican import signals
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 from rich.console import Console
+from site_editions.builds import EditionBuildError
 
 from bulletin.lock import ContentLocked, content_lock
 from bulletin.published import ContentErrors, PublishedRecord, PublishedWithProblems
@@ -124,14 +127,35 @@ def build_and_exit(settings_file: Path, output: Path, overrides: dict | None = N
     except ContentLocked as locked:  # nothing was done: no traceback, just why
         print(f"build not started: {locked}", file=sys.stderr)
         status = 1
-    except BaseException:  # any failure, Ctrl-C too: say it, exit 1, old site intact
-        traceback.print_exc()
-        print(f"build failed: {output} was left as it was", file=sys.stderr)
+    except BaseException as error:  # any failure, Ctrl-C too: say it, exit 1, old site intact
+        if _disk_full(error):
+            print(
+                f"build failed: the disk is full (No space left on device: {_full_at(error)}). "
+                f"{_shown(output)} was left as it was; free some space and build again.",
+                file=sys.stderr,
+            )
+        else:
+            traceback.print_exc()
+            print(f"build failed: {output} was left as it was", file=sys.stderr)
         status = 1
     logging.shutdown()
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(status)
+
+
+def _disk_full(error: BaseException) -> bool:
+    """A write failed for want of space, here or in an edition's run (whose error is text)."""
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return True
+    return isinstance(error, EditionBuildError) and f"[Errno {errno.ENOSPC}]" in str(error)
+
+
+def _full_at(error: BaseException) -> str:
+    if isinstance(error, OSError):
+        return str(error.filename)
+    found = re.search(rf"\[Errno {errno.ENOSPC}\][^:]*: '([^']*)'", str(error))
+    return found.group(1) if found else "?"
 
 
 def _print_problems(errors: ContentErrors, stopped: bool) -> None:

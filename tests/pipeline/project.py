@@ -49,8 +49,15 @@ def build(
     ]
     paths = [str(ROOT / "plugins"), str(ROOT)]
     environment = {**os.environ, "PYTHONPATH": os.pathsep.join(paths), **(env or {})}
+    # a session of its own: a fault injected with kill: kills the build's process group
     return subprocess.run(
-        command, cwd=work, env=environment, capture_output=True, text=True, timeout=300
+        command,
+        cwd=work,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        start_new_session=True,
     )
 
 
