@@ -22,6 +22,8 @@ _HEADER_LINE = re.compile(r"[A-Za-z][A-Za-z0-9_-]*:")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?")
 _NAME_SEPARATORS = re.compile(r"[,，、;；]")
+# XML 1.0 (the feeds, the sitemap) cannot carry these; a pasted one stopped the whole build
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _text(value: str) -> str | None:
@@ -138,6 +140,11 @@ def check_article(path: str, text: str) -> Checked:
         seen[key] = line
         values[key] = value
         check = FIELDS.get(key)
+        if (control := _CONTROL.search(value)) is not None:
+            at = f"U+{ord(control.group()):04X} at character {control.start() + 1}"
+            expected = f"text without control characters ({at})"
+            problems.append(Problem(path, line, name, value, expected))
+            continue
         if check is None:
             known = ", ".join(field.capitalize() for field in FIELDS)
             problems.append(Problem(path, line, name, value, f"a known field: {known}"))

@@ -42,6 +42,7 @@ BAD_FIELDS = [
     ("empty title", "Title: ", "Title", "some text"),
     ("empty author name", "Authors: 陶永国,, 潘锋", "Authors", "none of them empty"),
     ("estimated not yes", "Date_estimated: maybe", "Date_estimated", "yes"),
+    ("control character pasted", "Title: 重庆\x07站点", "Title", "without control characters"),
 ]
 
 
