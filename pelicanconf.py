@@ -68,6 +68,7 @@ THEME = str(HERE / "theme")
 PLUGIN_PATHS = [str(HERE / "plugins")]
 PLUGINS = [
     "bulletin_ingest",
+    "content_checks",  # after the ingest: checks what it and the editors wrote
     "mdit_reader",
     "site_editions",
     "site_archive",
@@ -80,6 +81,9 @@ PLUGINS = [
 BULLETIN_SEEDS_PATH = "seeds"
 BULLETIN_REPORT_PATH = "reports/ingest.md"
 BULLETIN_STRICT = False
+# An article with errors stops the build (content_checks); `invoke build --keep-going` sets
+# this: the site is published with the last good version of each such story.
+BULLETIN_KEEP_GOING = False
 
 # Pelican's content cache: each article as read (and, in an edition, converted) kept between
 # builds under the hash of its file (file times cannot be trusted in a fresh clone).

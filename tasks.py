@@ -24,6 +24,8 @@ from pathlib import Path
 
 from invoke import task
 
+from bulletin.faults import fault_point
+
 ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
 SETTINGS = "pelicanconf.py"  # the site's settings, for the preview and the published site alike
@@ -43,17 +45,27 @@ def ingest(c, seeds="seeds", content="content", strict=False):
     c.run(f"{PY} -m bulletin.ingest {args}{' --strict' if strict else ''}")
 
 
-def _build(output: Path = OUTPUT, overrides: dict | None = None) -> None:
+# `python -m site_progress` exits with this when --keep-going published the site although
+# some articles had errors (each such story as last published, or not at all)
+PUBLISHED_WITH_PROBLEMS = 3
+
+
+def _build(output: Path = OUTPUT, overrides: dict | None = None) -> int:
     """Build the site (SETTINGS) in a process of its own, with progress and a one-line summary.
 
     Every edition is built (plugins/site_editions) into a folder next to `output`, which is
     replaced only when all of them succeeded: after a failure the old site is still there.
     The process skips Python's teardown of the build's objects (runner.build_and_exit).
+    A failed build exits this process with its status; so does one that published with
+    problems, unless BULLETIN_KEEP_GOING is among `overrides` (the status is then returned,
+    for publish to copy the site).
     """
     command, env = _build_command(output, overrides)
     done = subprocess.run(command, cwd=ROOT, env=env)
-    if done.returncode != 0:
+    keep_going = bool((overrides or {}).get("BULLETIN_KEEP_GOING"))
+    if done.returncode not in (0, PUBLISHED_WITH_PROBLEMS if keep_going else 0):
         sys.exit(done.returncode)
+    return done.returncode
 
 
 def _build_command(
@@ -71,12 +83,19 @@ def _build_command(
     help={
         "output": "folder to build into (default output/)",
         "timings": "print when each edition's run reached each phase",
+        "keep-going": "publish even when articles have errors, each such story as it was "
+        "last published (the status is still non-zero)",
     }
 )
-def build(c, output=str(OUTPUT), timings=False):
+def build(c, output=str(OUTPUT), timings=False, keep_going=False):
     """Ingest the seeds and build every edition of the site into output/."""
     _ensure_node_modules(c)  # lunr.js for the search, copied into the site
-    _build(Path(output).resolve(), {"SITE_TIMINGS": True} if timings else None)
+    overrides = {"SITE_TIMINGS": True} if timings else {}
+    if keep_going:
+        overrides["BULLETIN_KEEP_GOING"] = True
+    status = _build(Path(output).resolve(), overrides or None)
+    if status:  # published with problems (--keep-going): they were listed, the status says so
+        sys.exit(status)
 
 
 @task
@@ -150,8 +169,8 @@ def _publish_target() -> str:
     return target.strip()
 
 
-@task
-def publish(c):
+@task(help={"keep-going": "as for build: publish even when articles have errors"})
+def publish(c, keep_going=False):
     """Build the site as `invoke build` does and copy what changed to PUBLISH_TARGET.
 
     The same settings as the preview: right after `invoke build` this build finds nothing
@@ -167,14 +186,19 @@ def publish(c):
     if not remote:
         _check_folder(Path(target))
     _ensure_node_modules(c)
-    _build(OUTPUT)
+    status = _build(OUTPUT, {"BULLETIN_KEEP_GOING": True} if keep_going else None)
     if remote:
         # rsync compares size and time; -H sends a file the site holds twice once;
         # --delay-updates puts the changed files in place together
         c.run(f"rsync -azH --delay-updates --delete-after {OUTPUT}/ {shlex.quote(target)}")
-        return
-    copied, removed = _mirror(OUTPUT, Path(target))
-    print(f"publish: {copied} files copied, {removed} removed: {target} is the site in {OUTPUT}")
+    else:
+        copied, removed = _mirror(OUTPUT, Path(target))
+        print(
+            f"publish: {copied} files copied, {removed} removed: {target} is the site in {OUTPUT}"
+        )
+    if status:
+        print("publish: the site was published with the problems listed above", file=sys.stderr)
+        sys.exit(status)
 
 
 MARKER = ".bulletin-site"
@@ -244,6 +268,7 @@ def _copy_if_changed(source: Path, target: Path, copies: dict[tuple[int, int], P
     if first == target or not _linked(first, partial):
         shutil.copy2(source, partial)  # with its modification time, compared next time
     os.replace(partial, target)
+    fault_point("publish")  # the crash tests (bulletin/faults.py); inert otherwise
     return True
 
 

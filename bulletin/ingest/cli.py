@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from ..lock import ContentLocked, content_lock
+from .issue import sidecar_errors
 from .report import print_report, write_report
 from .run import BodyWork, IngestReport, TextWork, ingest, seed_files
 
@@ -79,7 +80,12 @@ def main(argv: list[str] | None = None) -> int:
     except ContentLocked as locked:
         print(f"error: {locked}", file=sys.stderr)
         return 2
-    return 1 if report.strict_failed else 0
+    errors = sidecar_errors(report.warnings)
+    for error in errors:
+        print(f"error: {error.where()}: {error.message}", file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} sidecar errors: those issues were not ingested", file=sys.stderr)
+    return 1 if report.strict_failed or errors else 0
 
 
 if __name__ == "__main__":

@@ -26,7 +26,8 @@ from ..render import (
 from .article import Article, make_article
 from .dates import estimate_issue_date, issue_year, masthead_of
 from .decode import decode_bytes
-from .issue import IssueInfo, parse_text, read_sidecar
+from .duplicates import set_aside
+from .issue import IssueInfo, issue_key, parse_text, read_sidecar
 from .markdown import line_ranges, render_article
 from .model import DroppedLine, Warning
 from .parsed_cache import issue_cache, seed_key
@@ -187,6 +188,9 @@ def process_seed(path: Path, source: str, neighbours: Neighbours | None = None) 
     state."""
     info, sidecar_warnings = read_sidecar(path)
     report = IssueReport(source=source, info=info, warnings=list(sidecar_warnings))
+    if sidecar_warnings:  # what the editor stated cannot be read: keep the issue as it was
+        report.skipped = True
+        return report
     decoded = decode_bytes(path.read_bytes())
     if decoded.text is None:
         report.skipped = True
@@ -418,6 +422,16 @@ def _keep_rendered(issues: list[IssueReport], cache_dir: Path | None) -> None:
     rendered.save()
 
 
+def _repeated_issue(path: Path, repeat) -> IssueReport:
+    message = (
+        f"not published: the same issue as {repeat.original} "
+        f"({repeat.similarity:.0%} of its text alike); remove one of the two files"
+    )
+    issue = IssueReport(source=repeat.name, info=IssueInfo(key=issue_key(path)))
+    issue.warnings.append(Warning(repeat.name, None, "duplicate-issue", message))
+    return issue
+
+
 def _process_job(job: tuple[Path, str, Neighbours]) -> IssueReport:
     return process_seed(*job)
 
@@ -446,6 +460,8 @@ def ingest(
     store = ContentStore(content_dir)
     produced: set[str] = set()
     issues = report.issues
+    # An issue saved twice is published once; the copy's articles, if any, are retired below.
+    files, repeats = set_aside(seeds_dir, files, store.sources(), cache_dir)
     _body_work.clear()
     _body_work.update(body_work or {})
     _text_work.clear()
@@ -464,6 +480,9 @@ def ingest(
     finally:
         _body_work.clear()
         _text_work.clear()
+    for path, repeat in repeats:
+        issues.append(_repeated_issue(path, repeat))
+        report.parsed.add(repeat.name)  # its warning is shown by every run, not only the first
     _keep_rendered(issues, cache_dir)
     if strict and report.warnings:
         report.strict_failed = True

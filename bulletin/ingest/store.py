@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..faults import fault_point
 from ..files import atomic_write
 
 MANIFEST_NAME = ".ingest-manifest.json"
@@ -61,6 +62,7 @@ class ContentStore:
             result.kept_deleted.append(relative)
             return
         atomic_write(path, data)
+        fault_point("ingest")  # the crash tests (bulletin/faults.py); inert otherwise
         self.entries[relative] = {"sha256": sha256(data), "source": source}
         result.written.append(relative)
 

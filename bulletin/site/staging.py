@@ -5,8 +5,9 @@ only when every edition has been written; a failed build leaves the previous sit
     .output-staging-<pid>/       this build, until it succeeds
     .output-old-<pid>/           the site this build replaced, until the next build
 
-Both renames stay on one filesystem (same parent folder), so each is atomic; between them
-output/ is missing for a few microseconds, never half-written.
+Everything stays on one filesystem (same parent folder): the staging folder and output/
+trade places in one atomic step (swap_in), so output/ is at every moment a whole site, the
+old or the new one, even when the build is killed.
 
 The replaced site is not removed at the end of the build that replaced it: unlinking a whole
 site (110,000 files at 20,000 articles) took a second there, with nothing else left to do. The
@@ -17,12 +18,15 @@ archive, which keeps one core busy and the other idle.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+
+from ..faults import fault_point
 
 _REMOVE = "import shutil, sys\nfor path in sys.argv[1:]: shutil.rmtree(path, ignore_errors=True)"
 
@@ -61,13 +65,41 @@ def _running(pid: int) -> bool:
 
 def swap_in(staging: Path, output: Path) -> None:
     """Make `staging` the new `output`; the previous output is left in `old_folder(output)`
-    for the next build to remove."""
+    for the next build to remove.
+
+    Where the system can (Linux), the two folders trade places in one step, so output/ is
+    never missing, even for a build killed right then: the old site is left in the staging
+    folder, which the next build removes. Elsewhere output/ is renamed away first."""
     old = old_folder(output)
     if old.exists():
         shutil.rmtree(old)
+    if output.exists() and _exchange(staging, output):
+        fault_point("swap")
+        os.rename(staging, old)
+        return
     if output.exists():
         os.rename(output, old)
+    fault_point("swap")
     os.rename(staging, output)
+
+
+_RENAME_EXCHANGE = 2  # linux/fs.h
+_AT_FDCWD = -100
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically (renameat2 RENAME_EXCHANGE); False where not supported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p]
+    renameat2.argtypes += [ctypes.c_uint]
+    done = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
+    return done == 0
 
 
 def remove_in_background(paths: Sequence[Path]) -> subprocess.Popen | None:

@@ -10,6 +10,7 @@ settings change).
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -47,6 +48,9 @@ class MarkdownItReader(BaseReader):
     file_extensions = ("md", "markdown")
 
     def read(self, filename: str):
+        # An article that failed its checks, read from its last good copy (content_checks)
+        substitutes = self.settings.get("BULLETIN_SUBSTITUTES") or {}
+        filename = substitutes.get(os.path.abspath(filename), filename)
         with open(filename, encoding="utf-8-sig") as handle:
             header, body = split_header(handle.read())
         metadata = {}

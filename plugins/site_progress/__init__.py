@@ -17,6 +17,8 @@ from pelican import signals
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from bulletin.faults import fault_point
+
 PLUGIN_NAME = "site_progress"
 
 
@@ -148,6 +150,7 @@ def _start_writing(generators) -> None:
 def _written(path: str, context) -> None:
     if not _enabled(context):
         return
+    fault_point(f"render-{_edition(context)}", path)  # the crash tests; inert otherwise
     _Run.stats.files += 1
     _Run.stats.last_write = time.perf_counter()
     if path.endswith(".html"):

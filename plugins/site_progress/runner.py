@@ -13,9 +13,11 @@ build left them does nothing at all (last_build.py).
 
 from __future__ import annotations
 
+import errno
 import gc
 import logging
 import os
+import re
 import sys
 import time
 import traceback
@@ -28,8 +30,10 @@ from pelican import signals
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 from rich.console import Console
+from site_editions.builds import EditionBuildError
 
 from bulletin.lock import ContentLocked, content_lock
+from bulletin.published import ContentErrors, PublishedRecord, PublishedWithProblems
 from bulletin.site.staging import staged, staging_folder
 
 from . import timings
@@ -72,6 +76,13 @@ def build_site(
             return line
         with staged(Path(output)), _collector_paused_while_loading(), last.watching_ingest():
             site = _run(settings)
+        outcome = getattr(site, "content_outcome", None)  # content_checks
+        if outcome is not None:
+            kept = {story.path for story in outcome.kept}
+            record = PublishedRecord(Path(settings["CACHE_PATH"]))
+            record.remember(Path(settings["PATH"]), outcome.published, kept)
+        if outcome is not None and outcome.problems:
+            raise PublishedWithProblems(outcome)  # not remembered: the next build runs again
         last.remember()
     stats = getattr(site, "site_stats", None)
     if stats is None:  # the progress plugin is not enabled in these settings
@@ -90,7 +101,9 @@ def build_site(
 
 def build_and_exit(settings_file: Path, output: Path, overrides: dict | None = None) -> None:
     """`build_site` as a whole process (`python -m site_progress`, what `invoke build` runs):
-    exits 0 when the site was published, 1 (with the traceback) when the build failed.
+    exits 0 when the site was published, 1 (with the traceback) when the build failed, or,
+    for an article with errors, with the list of problems and a line saying what was not
+    published; 3 when `--keep-going` published the site with such problems.
 
     The process ends without Python's teardown, which freed the build's objects one by one
     (millions of them, unpickled from the caches; about 2 s at 20,000 articles) although
@@ -98,17 +111,57 @@ def build_and_exit(settings_file: Path, output: Path, overrides: dict | None = N
     try:
         build_site(settings_file, output, overrides=overrides)
         status = 0
+    except PublishedWithProblems as problems:
+        _print_problems(problems, stopped=False)
+        print(f"published with problems: {problems.outcome.summary()}", file=sys.stderr)
+        status = 3
+    except ContentErrors as errors:
+        _print_problems(errors, stopped=True)
+        print(
+            f"build stopped, {_shown(output)} was left as it was: {errors.outcome.summary()}. "
+            "Fix the files named above, or publish the last good version of each story "
+            "with `invoke build --keep-going`.",
+            file=sys.stderr,
+        )
+        status = 1
     except ContentLocked as locked:  # nothing was done: no traceback, just why
         print(f"build not started: {locked}", file=sys.stderr)
         status = 1
-    except BaseException:  # any failure, Ctrl-C too: say it, exit 1, old site intact
-        traceback.print_exc()
-        print(f"build failed: {output} was left as it was", file=sys.stderr)
+    except BaseException as error:  # any failure, Ctrl-C too: say it, exit 1, old site intact
+        if _disk_full(error):
+            print(
+                f"build failed: the disk is full (No space left on device: {_full_at(error)}). "
+                f"{_shown(output)} was left as it was; free some space and build again.",
+                file=sys.stderr,
+            )
+        else:
+            traceback.print_exc()
+            print(f"build failed: {output} was left as it was", file=sys.stderr)
         status = 1
     logging.shutdown()
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(status)
+
+
+def _disk_full(error: BaseException) -> bool:
+    """A write failed for want of space, here or in an edition's run (whose error is text)."""
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return True
+    return isinstance(error, EditionBuildError) and f"[Errno {errno.ENOSPC}]" in str(error)
+
+
+def _full_at(error: BaseException) -> str:
+    if isinstance(error, OSError):
+        return str(error.filename)
+    found = re.search(rf"\[Errno {errno.ENOSPC}\][^:]*: '([^']*)'", str(error))
+    return found.group(1) if found else "?"
+
+
+def _print_problems(errors: ContentErrors, stopped: bool) -> None:
+    lines = errors.report() if stopped else [str(p) for p in errors.outcome.problems]
+    for line in lines:
+        print(f"error: {line}", file=sys.stderr)
 
 
 @contextmanager

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from pelican import signals
 
+from bulletin.faults import fault_point
 from bulletin.search import build_search
 from bulletin.search.assets import LUNR_JS
 
@@ -97,6 +98,7 @@ def write_index(generator, writer=None) -> None:
     # One edition per run, built in this process: the other editions' runs use the other cores.
     out = Path(generator.output_path) / scripts_url(settings)
     _carry_over(settings, out / name, len(documents))
+    fault_point("search-index", out / name)  # the crash tests (bulletin/faults.py)
     built = build_search(
         {name: documents},
         out,

@@ -28,3 +28,11 @@ def accounting(text: str, parsed: ParsedIssue) -> tuple[set[int], set[int], list
 
 def body_text(story) -> str:
     return "\n".join(e.text for e in story.body)
+
+
+def allow_duplicates(monkeypatch) -> None:
+    """For a test that ingests one text under several names on purpose (encodings, warnings):
+    no issue is set aside as a duplicate (that is tested in test_duplicates.py)."""
+    import bulletin.ingest.run as run
+
+    monkeypatch.setattr(run, "set_aside", lambda _seeds, files, *_args: (files, []))

@@ -13,7 +13,7 @@ from bulletin.ingest.cli import main as cli_main
 from bulletin.ingest.decode import decode_bytes
 from bulletin.ingest.run import ingest
 
-from .helpers import SEEDS
+from .helpers import SEEDS, allow_duplicates
 
 GOOD = "渝工港湾\n\n# 重庆45个站点\n\n近日，全国总工会发布名单。12月15日，2023年度活动举行。\n"
 
@@ -60,7 +60,8 @@ def test_unreadable_file_is_named_skipped_and_the_rest_builds(
     assert f"seeds/{name}" in report_file.read_text(encoding="utf-8")
 
 
-def test_gb18030_and_bom_crlf_read_like_utf8(archive: tuple[Path, Path]) -> None:
+def test_gb18030_and_bom_crlf_read_like_utf8(archive: tuple[Path, Path], monkeypatch) -> None:
+    allow_duplicates(monkeypatch)  # the same text in each encoding, on purpose
     seeds, content = archive
     (seeds / "gbk.txt").write_bytes(GOOD.encode("gb18030"))
     (seeds / "bom.txt").write_bytes(b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode("utf-8"))

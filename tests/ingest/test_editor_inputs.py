@@ -33,17 +33,37 @@ def test_sidecar_states_date_number_title_and_default_section(tmp_path: Path) ->
         assert line in text
 
 
-def test_a_bad_sidecar_is_reported_with_its_file_and_the_issue_still_builds(tmp_path: Path) -> None:
+def test_a_bad_sidecar_is_an_error_with_line_and_column_and_nothing_is_guessed(
+    tmp_path: Path,
+) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "a.txt").write_text("# 标题\n\n2024年9月3日，正文。\n", encoding="utf-8")
-    (seeds / "a.toml").write_text('date = "27 Sept"\ncolour = "red"\n', encoding="utf-8")
-    (seeds / "b.txt").write_text("# 标题\n\n2024年9月3日，正文。\n", encoding="utf-8")
-    (seeds / "b.toml").write_text("date = [\n", encoding="utf-8")
+    (seeds / "b.txt").write_text("# 另一个标题\n\n2024年9月10日，另一篇正文。\n", encoding="utf-8")
+    (seeds / "c.txt").write_text("# 第三个标题\n\n2024年9月17日，第三篇正文。\n", encoding="utf-8")
+    first = ingest(seeds, tmp_path / "content")
+    assert len(first.articles) == 3
+    (seeds / "a.toml").write_text(
+        'number = "1"\ndate = "27 Sept"\ncolour = "red"\n', encoding="utf-8"
+    )
+    (seeds / "b.toml").write_text("title = 'x'\ndate = [\n", encoding="utf-8")
     report = ingest(seeds, tmp_path / "content")
-    bad = {(w.source, w.code) for w in report.warnings if w.code == "bad-sidecar"}
-    assert bad == {(str(seeds / "a.toml"), "bad-sidecar"), (str(seeds / "b.toml"), "bad-sidecar")}
-    assert len(report.articles) == 2
+    errors = sorted((w.where(), w.message) for w in report.warnings if w.code == "bad-sidecar")
+    assert errors == [
+        (
+            f"{seeds / 'a.toml'}:2",
+            "column 8: date '27 Sept' is not a date; expected date = YYYY-MM-DD",
+        ),
+        (
+            f"{seeds / 'a.toml'}:3",
+            "column 10: colour = 'red': expected one of: date, number, title, section, key",
+        ),
+        (f"{seeds / 'b.toml'}:3", "column 1: not valid TOML: Invalid value"),
+    ]
+    # Neither issue is ingested with a guessed date: their articles stay as they were.
+    assert [a.story.title for a in report.articles] == ["第三个标题"]
+    assert (tmp_path / "content/articles/a/a-01.md").is_file()
+    assert (tmp_path / "content/articles/b/b-01.md").is_file()
 
 
 def test_an_unknown_column_label_is_used_and_reported() -> None:
