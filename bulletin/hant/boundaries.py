@@ -58,11 +58,13 @@ def disagreeing_sentences(
 
 class PhraseCutter:
     """OpenCC's own segmentation (longest match over its segmentation dictionaries and the
-    glossary), with phrases that cross a sure word boundary left out."""
+    glossary), with phrases that cross a sure word boundary left out - except the glossary's:
+    an editor's phrase is always taken whole."""
 
-    def __init__(self, config: dict, cache_dir: Path) -> None:
+    def __init__(self, config: dict, cache_dir: Path, glossary: Iterable[str] = ()) -> None:
         self._config = config
         self._cache_dir = cache_dir
+        self._glossary = frozenset(glossary)
 
     @cached_property
     def _phrases(self) -> tuple[frozenset[str], int]:
@@ -88,7 +90,10 @@ class PhraseCutter:
             end = position + 1
             for size in range(min(longest, length - position), 1, -1):
                 stop = position + size
-                if text[position:stop] in phrases and _fits(position, stop, inside):
+                phrase = text[position:stop]
+                if phrase in phrases and (
+                    phrase in self._glossary or _fits(position, stop, inside)
+                ):
                     end = stop
                     break
             segments.append((position, end))

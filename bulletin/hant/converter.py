@@ -48,7 +48,7 @@ class EditionConverter:
         self.config_path = write_config(edition.code, config, cache_dir)
         self._opencc = opencc.OpenCC(str(self.config_path))
         self._refiner = (
-            Refiner(options, self._opencc.convert, config, cache_dir)
+            Refiner(options, self._opencc.convert, config, cache_dir, self.glossary)
             if options.any and self.length_preserving
             else None
         )
@@ -84,9 +84,16 @@ class EditionConverter:
 
     def corrections(self, text: str, names: Iterable[str] = ()) -> list[Correction]:
         """What names and word boundaries changed in OpenCC's conversion of `text`."""
+        return self.refined(text, self.convert_opencc(text), names)[1]
+
+    def refined(
+        self, text: str, converted: str, names: Iterable[str] = ()
+    ) -> tuple[str, list[Correction]]:
+        """OpenCC's `converted` text of `text` with names and word boundaries corrected, and
+        the corrections (for the review list, which has OpenCC's output already)."""
         if self._refiner is None or not text:
-            return []
-        return self._refiner.refine(text, self._opencc.convert(text), names)[1]
+            return converted, []
+        return self._refiner.refine(text, converted, names)
 
     def convert_name(self, name: str) -> str:
         """A person's name on its own (an author in a list): the surname as a surname."""

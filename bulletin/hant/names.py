@@ -43,8 +43,6 @@ SURNAME_FORMS = {
     "游": "游",
     "郁": "郁",
     "党": "党",
-    "干": "干",
-    "后": "后",
     "肖": "肖",
     "曲": "曲",
     "卜": "卜",
@@ -69,7 +67,13 @@ SURNAMES = frozenset(
     "帅屠豆朗练向萧锺"
 )
 COMPOUND_SURNAMES = {"欧阳": "歐陽", "司马": "司馬", "诸葛": "諸葛", "上官": "上官", "东方": "東方"}
-COMPOUND_SURNAMES |= {"司徒": "司徒", "夏侯": "夏侯", "皇甫": "皇甫", "慕容": "慕容", "令狐": "令狐"}
+COMPOUND_SURNAMES |= {
+    "司徒": "司徒",
+    "夏侯": "夏侯",
+    "皇甫": "皇甫",
+    "慕容": "慕容",
+    "令狐": "令狐",
+}
 
 # Titles that follow a name (范文华主席, 余师傅, 余敏同志) or a bare surname (余主任).
 TITLES_AFTER = (
@@ -106,6 +110,9 @@ NOT_NAMES = frozenset(
         "强化 帅气 海关 楼宇 满意 简单 解决 管理 管道 乐于 乐意 包括 符合 钱包 严格 严重 武装"
     ).split()
 )
+# Surnames that are also everyday prepositions or verbs (职工于近日获得, 职工游巴蜀活动): after a
+# role, such a name must be followed by punctuation, a list mark, a title or a speech verb.
+WORDLIKE_SURNAMES = frozenset("于游党谷向和时关万全应成明高文方安常海强师华连")
 # Characters that cannot end a two-character given name here: they start the next word.
 _STOPS = frozenset("的了在和与及是也都对为向将把被从到给跟同等说讲谈称带领率还就又已正曾要会所")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -137,10 +144,22 @@ _TRIGGER = re.compile(
 )
 _CREDIT_RUN = re.compile(
     f"(?:^|(?<=[\\s：:]))((?:{_alternation(CREDIT_BEFORE)})[\\s：:]*)?"
-    f"((?:[\u3400-\u9fff]{{2,4}}[{_SEPARATORS}]+)+)"
-    f"(?:{_alternation(CREDIT_AFTER)}|图片|$)",
+    f"([\u3400-\u9fff]{{2,4}}(?:[{_SEPARATORS}]+[\u3400-\u9fff]{{2,4}})*)"
+    f"(?:[{_SEPARATORS}]*(?:{_alternation(CREDIT_AFTER)})|[{_SEPARATORS}]+图片|$)",
     re.M,
 )
+
+
+def credited_names(value: object) -> list[str]:
+    """The names of a credit field as the site reads it: "余敏, 范丽", a list of them, or of
+    Pelican's Author objects (their `.name`)."""
+    items = value if isinstance(value, list | tuple) else [value]
+    names = []
+    for item in items:
+        name = getattr(item, "name", item)
+        text = str(getattr(name, "master", None) or name or "")
+        names += [part.strip() for part in re.split(r"[,，、]", text) if part.strip()]
+    return names
 
 
 def surname_length(name: str) -> int:
@@ -188,7 +207,7 @@ def _credited(text: str) -> list[str]:
     for match in _CREDIT_RUN.finditer(text):
         tokens = match.group(2).split()
         if not match.group(1) and len(tokens) < 2 and not match.group(0).endswith(CREDIT_AFTER):
-            continue
+            continue  # one word alone on a line is no credit
         for token in tokens:
             if 2 <= len(token) <= 4 and surname_length(token) and token[:2] not in NOT_NAMES:
                 names.append(token)
@@ -252,7 +271,20 @@ def _name_from(
         end = first + 2
     if not _plausible(text, start, end, is_word, role_before=after_role):
         return None
+    if text[start] in WORDLIKE_SURNAMES and not _closed(text, end):
+        return None
     return Name(start, end, surname, how)
+
+
+def _closed(text: str, end: int) -> bool:
+    """The name ends the phrase: a sentence mark, 、 or 等, a title or a speech verb follows
+    (not a closing quote: “百万职工游巴蜀”活动 is no name)."""
+    rest = text[end:]
+    return (
+        not rest
+        or rest[0] in "，。；：！？,;:!?、等\n \u3000"
+        or bool(_VERB.match(rest) or _AFTER.match(rest))
+    )
 
 
 def _two_character_given(text: str, first: int) -> bool:

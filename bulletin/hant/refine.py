@@ -8,7 +8,9 @@ the rest is cut as OpenCC would cut it, without phrases crossing a sure word bou
 segment goes to OpenCC on its own (one call for all), so the glossary and every stage of the
 edition's configuration still apply. What changed is kept as Corrections for the review list.
 
-Each mechanism can be turned off (ConversionOptions, from pelicanconf.py's BULLETIN_HANT_*).
+The editors still decide: a glossary phrase is never cut and no name is found inside one,
+`{{name}}` marks never reach the converter, and each mechanism can be turned off
+(ConversionOptions, from pelicanconf.py's BULLETIN_HANT_*).
 """
 
 from __future__ import annotations
@@ -56,10 +58,13 @@ class Refiner:
         convert: Callable[[str], str],
         config: dict,
         cache_dir: Path,
+        glossary: Iterable[str] = (),
     ) -> None:
         self.options = options
         self._convert = convert
-        self._cutter = boundaries.PhraseCutter(config, cache_dir)
+        self._glossary = tuple(glossary)
+        self._surnames: dict[str, str] = {}
+        self._cutter = boundaries.PhraseCutter(config, cache_dir, self._glossary)
 
     def refine(
         self, text: str, converted: str, known: Iterable[str] = ()
@@ -77,6 +82,9 @@ class Refiner:
                 titled=options.titled_names,
                 credits=options.credited_names,
             )
+            names = self._misprinted(text, converted, names)
+            if names and self._glossary:
+                names = [name for name in names if not self._in_glossary_phrase(text, name)]
         flagged = (
             boundaries.disagreeing_sentences(text, converted, self._convert)
             if options.boundaries
@@ -86,6 +94,36 @@ class Refiner:
         if not spans:
             return converted, []
         return self._redo(text, converted, spans, names)
+
+    def _in_glossary_phrase(self, text: str, name: Name) -> bool:
+        """A glossary phrase overlaps the name: the editors' line decides there."""
+        for phrase in self._glossary:
+            start = text.find(phrase, max(0, name.start - len(phrase) + 1), name.end + len(phrase))
+            if 0 <= start < name.end:
+                return True
+        return False
+
+    def _surname(self, surname: str) -> str:
+        form = self._surnames.get(surname)
+        if form is None:
+            form = self._surnames[surname] = surname_form(surname, self._convert)
+        return form
+
+    def _misprinted(self, text: str, converted: str, names: list[Name]) -> list[Name]:
+        """The names OpenCC printed otherwise than a name is printed (most are right: 王, 李)."""
+        if not names:
+            return names
+        givens = [text[name.start + name.surname : name.end] for name in names]
+        printed = self._convert("\n".join(givens)).split("\n")
+        if len(printed) != len(names):
+            return names
+        wrong = []
+        for name, given in zip(names, printed, strict=True):
+            middle = name.start + name.surname
+            surname = self._surname(text[name.start : middle])
+            if converted[name.start : middle] != surname or converted[middle : name.end] != given:
+                wrong.append(name)
+        return wrong
 
     def _redo(
         self,
@@ -118,7 +156,7 @@ class Refiner:
             out[start:end] = result
         for name in surnames:
             surname = text[name.start : name.start + name.surname]
-            form = surname_form(surname, self._convert)
+            form = self._surname(surname)
             out[name.start : name.start + name.surname] = form
         refined = "".join(out)
         return refined, _corrections(text, converted, refined, spans, names)
@@ -161,7 +199,9 @@ def _corrections(
     for name in names:
         named.update(range(name.start, name.end))
         if refined[name.start : name.end] != converted[name.start : name.end]:
-            found.append(_correction(NAME, text, converted, refined, name.start, name.end, name.how))
+            found.append(
+                _correction(NAME, text, converted, refined, name.start, name.end, name.how)
+            )
     for start, end in spans:
         position = start
         while position < end:
