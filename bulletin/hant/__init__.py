@@ -39,8 +39,8 @@ from .editions import (
     editions_from_settings,
 )
 from .glossary import Glossary, GlossaryError, load_glossary, parse_glossary
-from .names import credited_names
 from .marks import no_convert_phrases, no_convert_plugin, strip_no_convert_marks
+from .names import credited_names
 from .refine import ConversionOptions, Correction
 from .review import PendingReview, ReviewItem, format_review, review_list, start_review
 

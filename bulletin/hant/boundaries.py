@@ -47,7 +47,8 @@ def sentences(text: str) -> Iterable[tuple[int, int]]:
 def disagreeing_sentences(
     text: str, converted: str, convert: Callable[[str], str]
 ) -> list[tuple[int, int]]:
-    """The sentences where converting word by word gives other characters than OpenCC did."""
+    """The sentences where converting word by word gives other characters than OpenCC did
+    (one segmenter call and one OpenCC call for the whole text)."""
     if SEPARATOR in text:
         return list(sentences(text))  # cannot tell cheaply: check every sentence
     by_words = convert(SEPARATOR.join(words(text))).replace(SEPARATOR, "")
@@ -67,15 +68,22 @@ class PhraseCutter:
         self._glossary = frozenset(glossary)
 
     @cached_property
-    def _phrases(self) -> tuple[frozenset[str], int]:
-        keys: set[str] = set()
+    def _dictionary(self) -> dict[str, str]:
+        """Every phrase OpenCC segments by, with its first conversion."""
+        entries: dict[str, str] = {}
         for node in _dictionaries(self._config.get("segmentation", {}).get("dict", {})):
             if node.get("type") == "inline":
-                keys.update(node.get("entries", {}))
+                entries.update(node.get("entries", {}))
             elif node.get("file", "").endswith(".ocd2"):
                 name = Path(node["file"]).name.removesuffix(".ocd2")
-                keys.update(dictionary_entries(name, self._cache_dir))
-        return frozenset(keys), max(map(len, keys), default=1)
+                for key, values in dictionary_entries(name, self._cache_dir).items():
+                    entries.setdefault(key, values[0])
+        return entries
+
+    @cached_property
+    def _phrases(self) -> tuple[frozenset[str], int]:
+        keys = frozenset(self._dictionary)
+        return keys, max(map(len, keys), default=1)
 
     def cut(self, text: str, sure_words: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """`text` as OpenCC's segments would be with `sure_words` (spans) never cut into."""

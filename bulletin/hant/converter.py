@@ -25,6 +25,7 @@ DEFAULT_GLOSSARY = REPO_ROOT / "glossary"
 DEFAULT_CACHE_DIR = REPO_ROOT / "cache" / "opencc"
 
 GlossaryEntries = tuple[tuple[str, str], ...]
+DEFAULT_OPTIONS = ConversionOptions()
 
 
 class EditionConverter:
@@ -35,7 +36,7 @@ class EditionConverter:
         edition: Edition,
         glossary: GlossaryEntries,
         cache_dir: Path,
-        options: ConversionOptions = ConversionOptions(),
+        options: ConversionOptions = DEFAULT_OPTIONS,
     ) -> None:
         if edition.opencc_config is None:
             raise ValueError(f"{edition.code} is the master edition; it is never converted")
@@ -171,7 +172,7 @@ def _converter(
     edition: Edition,
     glossary: GlossaryEntries,
     cache_dir: Path,
-    options: ConversionOptions = ConversionOptions(),
+    options: ConversionOptions = DEFAULT_OPTIONS,
 ) -> EditionConverter:
     return EditionConverter(edition, glossary, cache_dir, options)
 

@@ -22,6 +22,11 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 # Surnames whose Traditional form is not OpenCC's first choice for the character alone (余 ->
 # 餘, 范 -> 範, 朴 -> 樸, 岳 -> 嶽, 游 -> 遊, 郁 -> 鬱, 党 -> 黨 ...) or that must not follow a
 # phrase (钟 -> 鐘 in 钟表). Both Traditional editions write surnames alike.
@@ -76,28 +81,30 @@ COMPOUND_SURNAMES |= {
 }
 
 # Titles that follow a name (范文华主席, 余师傅, 余敏同志) or a bare surname (余主任).
-TITLES_AFTER = (
+TITLES_AFTER = _split(
     "副主席 主席 副书记 书记 副主任 主任 副局长 局长 总经理 副经理 经理 师傅 先生 女士 同志 "
     "老师 大姐 阿姨 大哥 大爷 大妈 厂长 院长 校长 队长 组长 班长 部长 处长 科长 所长 站长 "
     "县长 区长 市长 镇长 村长 董事长 总监 工程师 技师 医生 教授 主管 会长 社长 馆长 店长"
-).split()
+)
 # Roles and titles that come before a name (区总工会主席范文华, 记者余敏, 职工涂艳).
 ROLES_BEFORE = (
     *TITLES_AFTER,
-    *"记者 通讯员 劳模 职工 工人 工匠 会员 代表 委员 骑手 司机 快递员 外卖员 农民工 环卫工 "
-    "护士 教师 律师 志愿者 党员 队员 技术员 讲解员 网约车司机 货车司机".split(),
+    *_split(
+        "记者 通讯员 劳模 职工 工人 工匠 会员 代表 委员 骑手 司机 快递员 外卖员 农民工 环卫工 "
+        "护士 教师 律师 志愿者 党员 队员 技术员 讲解员 网约车司机 货车司机"
+    ),
 )
 # Verbs of speech after a name (余敏表示, 范文华介绍); 发表 for 发表了讲话.
-SPEECH_VERBS = (
+SPEECH_VERBS = _split(
     "告诉记者 介绍 表示 说 告诉 指出 认为 坦言 感慨 回忆 强调 谈到 提到 透露 称 笑着说 发表 "
     "讲述 解释 建议 呼吁"
-).split()
+)
 # Credit markers: 记者 范文华 / 通讯员 余敏 before names, 摄 / 供图 after them.
 CREDIT_BEFORE = ("记者", "通讯员", "摄影", "文", "图", "文/图", "文／图", "责任编辑", "编辑")
 CREDIT_AFTER = ("摄影", "摄", "供图", "报道")
 # Words that start with a surname character and are no name (and rarely precede a title).
 NOT_NAMES = frozenset(
-    (
+    _split(
         "于是 于今 于此 于心 于理 余下 余额 余热 余地 余生 余震 余波 余款 余粮 余温 余晖 余音 "
         "范围 范畴 范本 范例 范式 钟表 钟点 钟声 钟头 钟情 钟爱 叶子 叶片 谷物 谷底 谷歌 "
         "涂料 涂抹 涂鸦 涂装 涂层 朴素 朴实 干部 干活 干净 干事 干货 后来 后面 后续 后期 后勤 "
@@ -108,7 +115,7 @@ NOT_NAMES = frozenset(
         "夏季 秦岭 江北 南岸 南川 黄金 白天 方面 方式 方案 方法 东方 上官 任务 任何 于细 "
         "车间 车辆 项目 连续 景区 席位 卫生 米饭 宗旨 边境 师范 商户 商家 沙龙 荣誉 花园 权益 "
         "强化 帅气 海关 楼宇 满意 简单 解决 管理 管道 乐于 乐意 包括 符合 钱包 严格 严重 武装"
-    ).split()
+    )
 )
 # Surnames that are also everyday prepositions or verbs (职工于近日获得, 职工游巴蜀活动): after a
 # role, such a name must be followed by punctuation, a list mark, a title or a speech verb.
@@ -248,10 +255,14 @@ def _name_before(
             continue
         if given and _AFTER.match(text, start + 1, end):
             continue  # 范书记说: the title is no given name
-        if given == 2 and _plausible(text, start + 1, end, is_word, role_before=False):
-            # 向余敏主任: both 向余敏 and 余敏 could be names; the ambiguous surname wins
-            if text[start + 1] in SURNAME_FORMS and text[start] not in SURNAME_FORMS:
-                continue
+        # 向余敏主任: both 向余敏 and 余敏 could be names; the ambiguous surname wins
+        if (
+            given == 2
+            and _plausible(text, start + 1, end, is_word, role_before=False)
+            and text[start + 1] in SURNAME_FORMS
+            and text[start] not in SURNAME_FORMS
+        ):
+            continue
         return Name(start, end, 1, how)
     return None
 

@@ -14,8 +14,8 @@ import opencc
 import pytest
 
 from bulletin.hant import (
-    ConversionOptions,
     TRADITIONAL,
+    ConversionOptions,
     GlossaryError,
     converter_for,
     load_glossary,
