@@ -53,7 +53,7 @@ BULLETIN_REVIEW_ISSUES = 12
 # surnames of the people an article credits (Authors, Photographers, credit lines) kept as
 # surnames (余, 范, 于 ...), wherever their names are shown;
 BULLETIN_HANT_CREDITED_NAMES = True
-# the same for names next to a title or speech verb (主席范文华, 余师傅, 余敏表示) and lists of them;
+# the same for names next to a title or speech verb (主席范文华, 余敏表示) and lists of them;
 BULLETIN_HANT_TITLED_NAMES = True
 # no OpenCC phrase across a word boundary the segmenter is sure of (研发|了|解决方案).
 BULLETIN_HANT_BOUNDARIES = True

@@ -51,7 +51,11 @@ def accuracy() -> None:
             right[kind][1] += 1
         total = sum(r[0] for r in right.values())
         cells = [f"{r[0]}/{r[1]}" for r in right.values()]
-        print(f"| {label} | {total}/{len(TRAPS)} ({total / len(TRAPS):.1%}) | " + " | ".join(cells) + " |")
+        print(
+            f"| {label} | {total}/{len(TRAPS)} ({total / len(TRAPS):.1%}) | "
+            + " | ".join(cells)
+            + " |"
+        )
 
 
 def speed(repeat: int, scale: int) -> None:
