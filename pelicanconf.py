@@ -49,6 +49,14 @@ DEFAULT_LANG = "zh-hans"
 BULLETIN_REVIEW_PATH = "reports/review-{edition}.md"
 # Only the newest issues are reviewed in a build (`invoke review` does them all).
 BULLETIN_REVIEW_ISSUES = 12
+# What the Traditional conversion adds to OpenCC (each listed in the review; False turns it off):
+# surnames of the people an article credits (Authors, Photographers, credit lines) kept as
+# surnames (余, 范, 于 ...), wherever their names are shown;
+BULLETIN_HANT_CREDITED_NAMES = True
+# the same for names next to a title or speech verb (主席范文华, 余敏表示) and lists of them;
+BULLETIN_HANT_TITLED_NAMES = True
+# no OpenCC phrase across a word boundary the segmenter is sure of (研发|了|解决方案).
+BULLETIN_HANT_BOUNDARIES = True
 
 SITE_PUBLIC_URL = os.environ.get("BULLETIN_SITEURL", "https://bulletin.example.org").rstrip("/")
 # Where `invoke publish` copies output/: user@host:/path (rsync) or a local folder. The

@@ -336,5 +336,6 @@ def bench(c, sizes="1000", repeat=1):
     except ImportError:
         c.run(f"{PY} -m pip install -q -e '.[bench]'")
     c.run(f"{PY} bench/ingest_bench.py")
+    c.run(f"{PY} bench/hant_accuracy.py")
     sizes_given = " ".join(s.strip() for s in sizes.split(","))
     c.run(f"{PY} bench/site_bench.py --repeat {int(repeat)} {sizes_given}")

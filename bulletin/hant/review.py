@@ -4,7 +4,9 @@ OpenCC calls a span ambiguous when the dictionary entry it used has more than on
 (余 -> 餘 or 余; 了 -> 了 or 瞭). The native `opencc --ambiguities` reports exactly those spans
 for a config; run on the edition's own config, glossary entries are never reported (each has
 one candidate). Added here: glossary entries a longer built-in phrase starting earlier took
-away (城口县志愿者 is cut 县志|愿者, so `志愿 = 志願` never applies).
+away (城口县志愿者 is cut 县志|愿者, so `志愿 = 志願` never applies), the people's names the
+converter kept as names and the phrases it cut at a word boundary (bulletin.hant.refine),
+where they changed what OpenCC alone prints: each is a guess an editor can overrule.
 """
 
 from __future__ import annotations
@@ -20,11 +22,14 @@ from dataclasses import dataclass
 
 from .converter import EditionConverter
 from .marks import kept_ranges
+from .refine import NAME, Correction
 from .wheel import dictionary_entries, native_tool
 
 CONTEXT = 10
 GUESS = "guess"
 SHADOWED = "glossary-shadowed"
+PROTECTED_NAME = "name"  # a person's name the converter found (bulletin.hant.names)
+CORRECTED_BOUNDARY = "boundary"  # an OpenCC phrase across a word, undone
 
 
 @dataclass(frozen=True)
@@ -61,13 +66,18 @@ class PendingReview:
     def result(self) -> list[ReviewItem]:
         plain, converter = self._plain, self._converter
         output, spans = self._native.result()
+        output, corrections = converter.refined(plain, output)
+        decided = [(c.start, c.end) for c in corrections]
         applied, shadowed = _glossary_use(plain, output, converter)
-        covered = {index for start, end in [*self._kept, *applied] for index in range(start, end)}
+        covered = {
+            index for start, end in [*self._kept, *applied, *decided] for index in range(start, end)
+        }
         items = [
             _item(GUESS, plain, output, start, end, converter)
             for start, end in spans
             if covered.isdisjoint(range(start, end))
         ]
+        items += [_corrected(plain, output, correction) for correction in corrections]
         items += [
             _item(
                 SHADOWED, plain, output, start, end, converter, (converter.convert_plain(phrase),)
@@ -161,12 +171,27 @@ def _item(
     return ReviewItem(kind, source, output[start:end], start, end, context, candidates)
 
 
+def _corrected(plain: str, output: str, correction: Correction) -> ReviewItem:
+    kind = PROTECTED_NAME if correction.kind == NAME else CORRECTED_BOUNDARY
+    item = _item(kind, plain, output, correction.start, correction.end, None, (correction.opencc,))
+    return ReviewItem(**{**item.__dict__, "candidates": (correction.opencc, correction.how)})
+
+
 def _candidates(source: str, converter: EditionConverter) -> tuple[str, ...]:
     for dictionary in ("STPhrases", "STCharacters"):
         found = dictionary_entries(dictionary, converter.cache_dir).get(source)
         if found:
             return found
     return ()
+
+
+_FOUND_BY = {
+    "known": "credited, or named so elsewhere in the text",
+    "credit": "in a credit line",
+    "title": "next to a title or role",
+    "speech": "before a speech verb",
+    "listed": "listed with 、 beside a name",
+}
 
 
 def format_review(items: Iterable[ReviewItem], heading: str = "Conversion review") -> str:
@@ -182,7 +207,13 @@ def format_review(items: Iterable[ReviewItem], heading: str = "Conversion review
     for key, count in counts.most_common():
         item = first[key]
         options = "/".join(item.candidates) if item.candidates else "?"
-        if item.kind == SHADOWED:
+        if item.kind == PROTECTED_NAME:
+            opencc, how = item.candidates
+            note = f"a name ({_FOUND_BY.get(how, how)}); OpenCC alone prints {opencc}"
+        elif item.kind == CORRECTED_BOUNDARY:
+            opencc, words = item.candidates
+            note = f"words {words}; OpenCC's phrase across them printed {opencc}"
+        elif item.kind == SHADOWED:
             note = (
                 f"glossary says {options}; a built-in phrase starting earlier won: add the compound"
             )

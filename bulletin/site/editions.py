@@ -190,11 +190,12 @@ def html_converter(edition: SiteEdition) -> Callable[[str], str]:
 
     `keep_marks=False` for HTML the reader rendered (its marks are <span translate="no"> and
     braces left are text); True for escaped plain text that may still hold `{{name}}`.
+    `names`: people the article credits (its Authors), protected in the text.
     """
     convert_html = converter_for(edition.edition).convert_html
 
-    def convert(html: str, keep_marks: bool = False) -> str:
-        return corner_quotes(show_braces(convert_html(hide_braces(html, keep_marks))))
+    def convert(html: str, keep_marks: bool = False, names: Sequence[str] = ()) -> str:
+        return corner_quotes(show_braces(convert_html(hide_braces(html, keep_marks), names)))
 
     return convert
 

@@ -16,7 +16,8 @@ from typing import Any
 from pelican.contents import Article, Page
 
 from bulletin.cache import PickleCache, code_fingerprint, hand_over, text_key
-from bulletin.hant import converter_for
+from bulletin.hant import converter_for, credited_names
+from bulletin.render import rendered_key, split_header
 from bulletin.site.editions import (
     EditionText,
     SiteEdition,
@@ -26,12 +27,16 @@ from bulletin.site.editions import (
     text_converter,
 )
 
-from .run import editions_of, enabled
+from .run import editions_of, enabled, use_conversion_options
 
 TEXT_FIELDS = ("title", "kicker", "subtitle", "issue_title", "photographers")
 # Names Pelican wraps (Category, Tag, Author); only those read from the file: the site's AUTHOR
 # is already the edition's (edition_overrides).
 NAME_FIELDS = ("category", "tags", "authors", "author")
+# People the article credits: their surnames stay surnames wherever they are shown.
+PEOPLE_FIELDS = ("authors", "author")
+# Credits the site reads as plain text ("余敏, 范丽"), if the articles have them.
+CREDIT_FIELDS = ("photographers",)
 
 
 def convert_content(content) -> None:
@@ -46,7 +51,9 @@ def convert_content(content) -> None:
         if isinstance(value, str) and value:
             kept = _kept_text(edition, name, value)
             _set(content, name, printed(value) if kept is None else _edition_text(kept, value))
+    people = _people(content.metadata)
     named = _named(edition, printed)
+    person = _named(edition, _person_printer(edition), kind="person")
     for name in NAME_FIELDS:
         if name not in content.metadata:
             continue
@@ -54,7 +61,13 @@ def convert_content(content) -> None:
         for wrapper in value if isinstance(value, list) else [value]:
             # `author` is `authors[0]`: one object, converted once.
             if hasattr(wrapper, "name") and not isinstance(wrapper.name, EditionText):
-                wrapper.name = named(wrapper.name)
+                wrapper.name = (person if name in PEOPLE_FIELDS else named)(wrapper.name)
+    for name in CREDIT_FIELDS:
+        value = content.metadata.get(name)
+        if isinstance(value, str) and value:
+            _set(content, name, EditionText(", ".join(map(person, credited_names(value))), value))
+        elif isinstance(value, list):
+            _set(content, name, [person(str(getattr(item, "name", item))) for item in value])
     partners = getattr(content, "partners", None)
     if isinstance(partners, list):
         _set(content, "partners", [named(name) for name in partners])
@@ -63,10 +76,30 @@ def convert_content(content) -> None:
         # Escaped by the reader: HTML text. Marks are honoured as in a title.
         kept = _kept_text(edition, "summary", summary)
         if kept is None:
-            kept = printed(summary) if edition.is_master else convert_html(summary, keep_marks=True)
+            kept = (
+                printed(summary)
+                if edition.is_master
+                else convert_html(summary, keep_marks=True, names=people)
+            )
         content.metadata["summary"] = content._summary = kept
     if not edition.is_master and content._content:
-        content._content = _converted_body(edition, content._content, convert_html)
+        content._content = _converted_body(edition, content._content, convert_html, people)
+
+
+def _people(metadata) -> tuple[str, ...]:
+    """The names the article credits (Authors, Photographers), as the ingest wrote them."""
+    names: list[str] = []
+    for field in ("authors", *CREDIT_FIELDS):
+        if metadata.get(field):
+            names += credited_names(metadata[field])
+    return tuple(dict.fromkeys(names))
+
+
+def _person_printer(edition: SiteEdition) -> Callable[[str], str]:
+    if edition.is_master:
+        return text_converter(edition)
+    convert = converter_for(edition.edition).convert_name
+    return lambda name: EditionText(convert(master_text(name)), master_text(name))
 
 
 def _edition_text(converted: str, value: str) -> EditionText:
@@ -79,10 +112,12 @@ def _kept_text(edition: SiteEdition, field: str, value: str) -> str | None:
     return None if cache is None else cache.get(_text_key(edition, field, value))
 
 
-def _named(edition: SiteEdition, printed: Callable[[str], str]) -> Callable[[str], str]:
+def _named(
+    edition: SiteEdition, printed: Callable[[str], str], kind: str = "name"
+) -> Callable[[str], str]:
     """Column, district, partner and author names: a few hundred, each on thousands of
     stories, converted once a run."""
-    names = _names_of_run.setdefault(edition.code, {})
+    names = _names_of_run.setdefault(f"{edition.code} {kind}", {})
 
     def named(name: str) -> str:
         if name not in names:
@@ -92,16 +127,27 @@ def _named(edition: SiteEdition, printed: Callable[[str], str]) -> Callable[[str
     return named
 
 
-def _converted_body(edition: SiteEdition, html: str, convert_html: Callable[..., str]) -> str:
+def _converted_body(
+    edition: SiteEdition, html: str, convert_html: Callable[..., str], people: tuple[str, ...]
+) -> str:
     """Bodies are kept converted between builds (`<CACHE_PATH>/converted-<edition>.pickle`),
-    by the hash of the HTML, the code and the OpenCC config (its name follows the glossary)."""
+    by the hash of the HTML, the code, the OpenCC config (its name follows the glossary), the
+    conversion options and the credited names the body shows."""
+    shown = _shown(html, people)
     cache = _body_caches.get(edition.code)
     if cache is None:
-        return convert_html(html)
-    return cache.remember(_body_key(edition, html), lambda: convert_html(html))
+        return convert_html(html, names=shown)
+    return cache.remember(_body_key(edition, html, shown), lambda: convert_html(html, names=shown))
 
 
-def _body_key(edition: SiteEdition, html: str) -> str:
+def _shown(html: str, people: tuple[str, ...]) -> tuple[str, ...]:
+    """Credited names that can change a body are those in it."""
+    return tuple(name for name in people if name in html)
+
+
+def _body_key(edition: SiteEdition, html: str, people: tuple[str, ...] = ()) -> str:
+    if people:
+        return text_key(code_fingerprint(), _config_name(edition), html, *people)
     return text_key(code_fingerprint(), _config_name(edition), html)
 
 
@@ -113,7 +159,7 @@ def _text_key(edition: SiteEdition, field: str, value: str) -> str:
 def _config_name(edition: SiteEdition) -> str:
     config = _config_names.get(edition.code)
     if config is None:  # once a run: converter_for looks the glossary files up on every call
-        config = _config_names[edition.code] = Path(converter_for(edition.edition).config_path).name
+        config = _config_names[edition.code] = converter_for(edition.edition).key
     return config
 
 
@@ -154,6 +200,7 @@ def _offered(pelican, work_for: Callable[[SiteEdition], Callable]) -> dict[str, 
     settings = pelican.settings
     if not enabled(settings) or not settings.get("CACHE_PATH"):
         return {}
+    use_conversion_options(settings)
     return {e.code: work_for(e) for e in editions_of(settings) if not e.is_master}
 
 
@@ -162,16 +209,38 @@ def keep_conversions(pelican, report) -> None:
     settings = pelican.settings
     if not enabled(settings) or not settings.get("CACHE_PATH"):
         return
+    use_conversion_options(settings)
     html_of = {key: html for issue in report.issues for key, html in issue.html.items()}
+    credited = _credited_bodies(report)
     for edition in editions_of(settings):
         if edition.is_master:
             continue
         converted = report.worked.get(edition.code) or {}
-        entries = {_body_key(edition, html_of[key]): body for key, body in converted.items()}
+        # The ingest converts bodies without their header: one showing a credited name is
+        # converted again by the edition's run, with the name.
+        entries = {
+            _body_key(edition, html_of[key]): body
+            for key, body in converted.items()
+            if key not in credited
+        }
         texts = report.worked_texts.get(edition.code) or {}
         entries.update({_text_key(edition, *pair): text for pair, text in texts.items()})
         if entries:
             hand_over(_body_cache_file(settings, edition), entries)
+
+
+def _credited_bodies(report) -> set[str]:
+    """The rendered-body keys of the articles whose body shows a name their header credits."""
+    keys = set()
+    for issue in report.issues:
+        for text in getattr(issue, "rendered", {}).values():
+            header, body = split_header(text)
+            fields = {key.lower(): value for key, value in header}
+            people = _people(fields)
+            key = rendered_key(body)
+            if people and _shown(issue.html.get(key, ""), people):
+                keys.add(key)
+    return keys
 
 
 # The run's converters, made once per run (a thousand articles would otherwise look the

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from bulletin.hant import ConversionOptions, set_default_options
 from bulletin.site.editions import SiteEdition, edition_by_code, run_settings, site_editions
 
 PLUGIN_NAME = "site_editions"
@@ -29,10 +30,26 @@ def is_master_run(settings) -> bool:
     return this_edition(settings).is_master
 
 
+def conversion_options(settings) -> ConversionOptions:
+    """pelicanconf.py's switches for what the converter adds to OpenCC (all on by default)."""
+    return ConversionOptions(
+        credited_names=bool(settings.get("BULLETIN_HANT_CREDITED_NAMES", True)),
+        titled_names=bool(settings.get("BULLETIN_HANT_TITLED_NAMES", True)),
+        boundaries=bool(settings.get("BULLETIN_HANT_BOUNDARIES", True)),
+    )
+
+
+def use_conversion_options(settings) -> None:
+    """Every converter this process makes follows the run's settings (the ingest's workers,
+    forked later, too)."""
+    set_default_options(conversion_options(settings))
+
+
 def configure_run(pelican) -> None:
     settings: dict[str, Any] = pelican.settings
     if not enabled(settings):
         return
+    use_conversion_options(settings)
     editions = editions_of(settings)
     edition = edition_by_code(editions, settings.get("EDITION_CODE"))
     settings.update(run_settings(edition, settings["THEME"]))

@@ -15,6 +15,7 @@ import pytest
 
 from bulletin.hant import (
     TRADITIONAL,
+    ConversionOptions,
     GlossaryError,
     converter_for,
     load_glossary,
@@ -117,14 +118,21 @@ def test_trap_the_glossary_must_be_in_segmentation_and_chain(cache_dir, where, t
     assert opencc.OpenCC(str(write_config("t", half, cache_dir))).convert(text) == wrong
 
 
+OPENCC_ONLY = ConversionOptions(credited_names=False, titled_names=False, boundaries=False)
+
+
 def test_trap_a_longer_phrase_starting_earlier_wins(cache_dir):
     text = "城口县志愿者嘉许激励办法"
-    only_word = converter_for(TRADITIONAL, parse_glossary("[all]\n志愿 = 志願\n"), cache_dir)
+    word = parse_glossary("[all]\n志愿 = 志願\n")
+    only_word = converter_for(TRADITIONAL, word, cache_dir, OPENCC_ONLY)
     assert only_word.convert(text).startswith("城口縣誌願者")  # 县志 (county annals) won
     [item] = [i for i in review_list(text, only_word) if i.kind == "glossary-shadowed"]
     assert (item.source, item.chosen, item.candidates) == ("志愿", "誌願", ("志願",))
     compound = parse_glossary("[all]\n志愿 = 志願\n县志愿 = 縣志願\n")
-    assert converter_for(TRADITIONAL, compound, cache_dir).convert(text).startswith("城口縣志願者")
+    with_compound = converter_for(TRADITIONAL, compound, cache_dir, OPENCC_ONLY)
+    assert with_compound.convert(text).startswith("城口縣志願者")
+    # word boundaries (县|志愿者) do without the compound
+    assert converter_for(TRADITIONAL, word, cache_dir).convert(text).startswith("城口縣志願者")
 
 
 def test_glossary_output_still_goes_through_the_regional_variant_step(cache_dir):
