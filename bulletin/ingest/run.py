@@ -175,7 +175,7 @@ _body_work: dict[str, BodyWork] = {}
 # holds it (bulletin.render.bulletin_field). One call per issue, with all its texts.
 TextWork = Callable[[list[tuple[str, str]]], list[str]]
 _text_work: dict[str, TextWork] = {}
-HEADER_TEXTS = ("title", "kicker", "subtitle", "issue_title", "photographers", "summary")
+HEADER_TEXTS = ("title", "kicker", "subtitle", "issue_title", "summary")
 
 
 def seed_files(seeds_dir: Path) -> list[Path]:

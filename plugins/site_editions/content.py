@@ -29,7 +29,7 @@ from bulletin.site.editions import (
 
 from .run import editions_of, enabled, use_conversion_options
 
-TEXT_FIELDS = ("title", "kicker", "subtitle", "issue_title", "photographers")
+TEXT_FIELDS = ("title", "kicker", "subtitle", "issue_title")
 # Names Pelican wraps (Category, Tag, Author); only those read from the file: the site's AUTHOR
 # is already the edition's (edition_overrides).
 NAME_FIELDS = ("category", "tags", "authors", "author")

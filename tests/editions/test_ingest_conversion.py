@@ -102,14 +102,14 @@ def test_a_master_only_site_asks_the_ingest_for_nothing(tmp_path, content_module
 def test_titles_and_summaries_converted_by_the_ingest_read_as_the_run_would_convert_them(
     tmp_path, content_module
 ):
-    """Every title, subtitle, issue title, photo credit and summary of the seeds is handed to
+    """Every title, subtitle, issue title and summary of the seeds is handed to
     the edition's cache by the ingest, keyed as the edition's run looks it up, and reads exactly
     as the run's own conversion (text converter; summaries as escaped HTML with marks kept)."""
     plugin = content_module
     master, _seeds, _work, report, traditional = _seeds_ingested(plugin, tmp_path)
     texts = report.worked_texts[traditional.code]
     fields = {field for field, _text in texts}
-    assert fields == {"title", "subtitle", "issue_title", "photographers", "summary"}
+    assert fields == {"title", "subtitle", "issue_title", "summary"}
     titles = {text for field, text in texts if field == "title"}
     assert len(titles) == 21  # one per story
 
