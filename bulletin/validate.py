@@ -61,8 +61,9 @@ def _order(value: str) -> str | None:
     return None if text.isascii() and text.isdigit() and int(text) > 0 else "a whole number ≥ 1"
 
 
-def _yes(value: str) -> str | None:
-    return None if value.strip() == "yes" else "yes (or leave the field out)"
+def _estimate(value: str) -> str | None:
+    """How far an estimated date can be trusted: the site shows that much of it (日期待核)."""
+    return None if value.strip() in ("month", "year") else "month or year (or leave the field out)"
 
 
 # Every field an article may have (header names are case-insensitive, as Pelican reads them):
@@ -72,7 +73,7 @@ FIELDS: dict[str, Check] = {
     "kicker": _text,
     "subtitle": _text,
     "date": _date,
-    "date_estimated": _yes,
+    "date_estimated": _estimate,
     "category": _text,
     "tags": _names,
     "partners": _names,
@@ -83,7 +84,7 @@ FIELDS: dict[str, Check] = {
     "order": _order,
     "issue": _slug,
     "issue_date": _date,
-    "issue_date_estimated": _yes,
+    "issue_date_estimated": _estimate,
     "issue_number": _text,
     "issue_title": _text,
     "source": _text,

@@ -14,7 +14,7 @@ from tests.pipeline.project import build, make_project, site_files
 GOOD = """Title: 重庆45个站点入选
 Kicker: 喜讯
 Date: 2024-05-23
-Date_estimated: yes
+Date_estimated: month
 Category: 渝工港湾
 Tags: 北碚区, 渝中区
 Authors: 陶永国, 潘锋
@@ -24,7 +24,7 @@ Slug: good-01
 Order: 1
 Issue: good
 Issue_date: 2024-05-23
-Issue_date_estimated: yes
+Issue_date_estimated: year
 Source: seeds/good.txt:3-5
 
 近日，全国总工会发布名单。
@@ -41,7 +41,7 @@ BAD_FIELDS = [
     ("slug in Chinese", "Slug: 重庆站点", "Slug", "lower-case ASCII"),
     ("empty title", "Title: ", "Title", "some text"),
     ("empty author name", "Authors: 陶永国,, 潘锋", "Authors", "none of them empty"),
-    ("estimated not yes", "Date_estimated: maybe", "Date_estimated", "yes"),
+    ("estimate not month or year", "Date_estimated: maybe", "Date_estimated", "month or year"),
     ("control character pasted", "Title: 重庆\x07站点", "Title", "without control characters"),
 ]
 
