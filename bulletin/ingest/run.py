@@ -165,8 +165,9 @@ class IngestReport:
 
 ProgressFn = Callable[[int, int, str], None]
 # More work on the rendered bodies (say, an edition's conversion), done where they are
-# rendered: in the parsing processes, on every core. One call per issue, with all its bodies.
-BodyWork = Callable[[list[str]], list[str]]
+# rendered: in the parsing processes, on every core. One call per issue, with all its bodies,
+# each with the people its article credits (writers, photographers: names to protect).
+BodyWork = Callable[[list[tuple[str, tuple[str, ...]]]], list[str]]
 # The run's BodyWork by name. A module global, not an argument: the parsing processes are
 # forked and inherit it, so a closure over OpenCC converters need not be pickled.
 _body_work: dict[str, BodyWork] = {}
@@ -209,6 +210,7 @@ def process_seed(path: Path, source: str, neighbours: Neighbours | None = None) 
         report.date.year if report.date_estimate is None else issue_year(text) or report.date.year
     )
     texts: set[tuple[str, str]] = set()  # the header texts TextWork is done on
+    credited: dict[str, tuple[str, ...]] = {}  # rendered_key(body) -> the people it credits
     for order, story in enumerate(parsed.stories, start=1):
         article = make_article(story, info.key, order, report.date, year, report.date_estimate)
         lines = set(story.lines())
@@ -228,9 +230,11 @@ def process_seed(path: Path, source: str, neighbours: Neighbours | None = None) 
         header, body = split_header(text)
         texts.update(header_texts(header))
         report.html[rendered_key(body)] = render_markdown(body)
+        credited[rendered_key(body)] = (*article.authors, *article.photographers)
     for name, work in _body_work.items():
         keys = list(report.html)
-        report.worked[name] = dict(zip(keys, work([report.html[k] for k in keys]), strict=True))
+        bodies = [(report.html[k], credited[k]) for k in keys]
+        report.worked[name] = dict(zip(keys, work(bodies), strict=True))
     for name, text_work in _text_work.items():
         ordered = sorted(texts)
         report.worked_texts[name] = dict(zip(ordered, text_work(ordered), strict=True))

@@ -1,11 +1,12 @@
 """What went wrong in a build, read from what the build printed (`python -m site_progress`).
 
-A build reports a problem in one of two ways. An error it can go on from (an article whose
-header does not parse is left out; plugins/mdit_reader says which line and why) is a logged
-record, printed by Pelican's log handler as `[time] ERROR    message    source.py:NN`, and the
-build still ends with exit status 0. A failure ends the build with a Python traceback and
-status 1 (a template that does not compile, a bug): the exception is its last line, and the
-place to look is the innermost frame inside the project (a template, a plugin).
+A build reports a problem in one of three ways. An article or sidecar with errors stops the
+build before anything is rendered: each problem is printed as `error: file:line: message`
+(plugins/content_checks) and the build ends with status 1. An error Pelican goes on from is a
+logged record, printed by Pelican's log handler as `[time] ERROR    message    source.py:NN`.
+A failure ends the build with a Python traceback and status 1 (a template that does not
+compile, a bug): the exception is its last line, and the place to look is the innermost frame
+inside the project (a template, a plugin).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ _RECORD = re.compile(r"^(?:\[[\d:. ]+\]\s+|\s+)?(?P<level>[A-Z]+)\s{2,}(?P<messa
 _SOURCE = re.compile(r"\s{2,}[\w.-]+\.py:\d+$")  # where the record was logged, at the right
 _LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
 _AT_LINE = re.compile(r"^(?P<file>[^\s:][^:]*?\.\w+):(?P<line>\d+): (?P<message>.+)$")
+_PRINTED = re.compile(r"^error: (?P<message>.+)$")  # the content checks' lines
 _FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line (?P<line>\d+)')
 
 
@@ -38,8 +40,9 @@ def build_errors(printed: str, status: int, root: Path) -> list[BuildError]:
     when the build failed (`status` not 0) and nothing more precise was found, its last words."""
     found: list[BuildError] = []
     lines = printed.splitlines()
+    found += [_located(m["message"]) for line in lines if (m := _PRINTED.match(line))]
     found += _logged_errors(lines)
-    if status != 0:
+    if status != 0 and not found:
         found.append(_failure(lines, Path(root)))
     return list(dict.fromkeys(found))
 

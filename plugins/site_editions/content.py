@@ -167,14 +167,17 @@ def _body_cache_file(settings, edition: SiteEdition) -> Path:
     return Path(edition_cache_path(settings, edition)) / f"converted-{edition.code}.pickle"
 
 
-def offer_conversion(pelican) -> dict[str, Callable[[list[str]], list[str]]]:
+BodiesWithPeople = list[tuple[str, tuple[str, ...]]]
+
+
+def offer_conversion(pelican) -> dict[str, Callable[[BodiesWithPeople], list[str]]]:
     """The ingest converts every new body for each other edition as it renders it, in its
     parsing processes on every core: an edition's run, which converts alone on one core
-    while the master writes, then finds them converted."""
+    while the master writes, then finds them converted (with the names each credits)."""
 
-    def work(edition: SiteEdition) -> Callable[[list[str]], list[str]]:
+    def work(edition: SiteEdition) -> Callable[[BodiesWithPeople], list[str]]:
         convert = html_converter(edition)
-        return lambda bodies: [convert(body) for body in bodies]
+        return lambda bodies: [convert(body, names=_shown(body, people)) for body, people in bodies]
 
     return _offered(pelican, work)
 
@@ -211,17 +214,15 @@ def keep_conversions(pelican, report) -> None:
         return
     use_conversion_options(settings)
     html_of = {key: html for issue in report.issues for key, html in issue.html.items()}
-    credited = _credited_bodies(report)
+    people_of = _credited_people(report)
     for edition in editions_of(settings):
         if edition.is_master:
             continue
         converted = report.worked.get(edition.code) or {}
-        # The ingest converts bodies without their header: one showing a credited name is
-        # converted again by the edition's run, with the name.
+        # keyed as the edition's run looks a body up: with the credited names it shows
         entries = {
-            _body_key(edition, html_of[key]): body
+            _body_key(edition, html_of[key], _shown(html_of[key], people_of.get(key, ()))): body
             for key, body in converted.items()
-            if key not in credited
         }
         texts = report.worked_texts.get(edition.code) or {}
         entries.update({_text_key(edition, *pair): text for pair, text in texts.items()})
@@ -229,18 +230,16 @@ def keep_conversions(pelican, report) -> None:
             hand_over(_body_cache_file(settings, edition), entries)
 
 
-def _credited_bodies(report) -> set[str]:
-    """The rendered-body keys of the articles whose body shows a name their header credits."""
-    keys = set()
+def _credited_people(report) -> dict[str, tuple[str, ...]]:
+    """{rendered-body key: the names its article's header credits}, for the issues parsed."""
+    people: dict[str, tuple[str, ...]] = {}
     for issue in report.issues:
         for text in getattr(issue, "rendered", {}).values():
             header, body = split_header(text)
-            fields = {key.lower(): value for key, value in header}
-            people = _people(fields)
-            key = rendered_key(body)
-            if people and _shown(issue.html.get(key, ""), people):
-                keys.add(key)
-    return keys
+            names = _people({key.lower(): value for key, value in header})
+            if names:
+                people[rendered_key(body)] = names
+    return people
 
 
 # The run's converters, made once per run (a thousand articles would otherwise look the

@@ -73,14 +73,18 @@ def test_an_editions_run_finds_every_body_converted_by_the_ingest(tmp_path, cont
     plugin = content_module
     master, seeds, work, report, traditional = _seeds_ingested(plugin, tmp_path)
     assert list(work) == [traditional.code]
-    bodies = [html for issue in report.issues for html in issue.html.values()]
+    bodies = {key: html for issue in report.issues for key, html in issue.html.items()}
     assert len(bodies) == 21 and len(report.worked[traditional.code]) == 21
+    people = plugin._credited_people(report)
+    assert any(plugin._shown(html, people.get(key, ())) for key, html in bodies.items())
 
     plugin.reset_converters(_edition_run(master, traditional))  # the edition's run, first thing
     cache = plugin._body_caches[traditional.code]
     convert = html_converter(traditional)
-    for html in bodies:
-        assert cache.get(plugin._body_key(traditional, html)) == convert(html)
+    for key, html in bodies.items():
+        # a body showing a name its article credits is converted with that name kept
+        shown = plugin._shown(html, people.get(key, ()))
+        assert cache.get(plugin._body_key(traditional, html, shown)) == convert(html, names=shown)
     cache.save()
     assert not handed_over(cache.path).exists() and len(cache.old) == 21
 
@@ -90,7 +94,10 @@ def test_an_editions_run_finds_every_body_converted_by_the_ingest(tmp_path, cont
     assert again.worked == {}
     plugin.reset_converters(_edition_run(master, traditional))
     kept = plugin._body_caches[traditional.code]
-    assert all(kept.get(plugin._body_key(traditional, html)) for html in bodies)
+    assert all(
+        kept.get(plugin._body_key(traditional, html, plugin._shown(html, people.get(key, ()))))
+        for key, html in bodies.items()
+    )
 
 
 def test_a_master_only_site_asks_the_ingest_for_nothing(tmp_path, content_module):

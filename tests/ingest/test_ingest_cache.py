@@ -111,7 +111,7 @@ def test_body_work_is_done_in_the_parsing_processes_for_new_issues_only(
     for day, seed in enumerate(sorted(seeds.glob("*.txt")), start=1):
         # dated issues: an undated one is dated again, in order, in this process
         seed.with_suffix(".toml").write_text(f"date = 2024-10-{day:02d}\n", encoding="utf-8")
-    work = {"size": lambda bodies: [f"{os.getpid()} {len(body)}" for body in bodies]}
+    work = {"size": lambda bodies: [f"{os.getpid()} {len(body)}" for body, _people in bodies]}
     report = ingest(seeds, tmp_path / "content", cache_dir=tmp_path / "cache", body_work=work)
     bodies = [
         split_header(p.read_text(encoding="utf-8"))[1] for p in (tmp_path / "content").rglob("*.md")

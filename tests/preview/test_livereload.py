@@ -148,12 +148,19 @@ def test_a_new_issue_dropped_into_seeds_appears_on_the_home_page(preview, projec
     home.goto(f"{preview.base}/")
     title = "预览新一期的头条报道"
     expect(home.locator("main")).not_to_contain_text(title)
-    seed = (project / "seeds/004_3a1c797ee19f5817.txt").read_text(encoding="utf-8")
-    headline = "共同唱好新时代西部“双城记”"
-    assert headline in seed
+    # a new issue of its own (a copy of another issue is reported and not published twice)
+    seed = "\n\n".join(
+        [
+            "渝工港湾",
+            f"# {title}",
+            "1月6日，巴南区总工会在李家沱街道开设新的工会驿站，为外卖骑手、环卫工人提供歇脚、"
+            "充电和热饭的地方。",
+            "驿站负责人介绍，驿站每天开放14个小时，配有微波炉、饮水机和急救药箱。",
+        ]
+    )
     # the date first: the issue is then read whole, and is the newest
     (project / "seeds/005_preview.toml").write_text("date = 2025-01-06\n", encoding="utf-8")
-    (project / "seeds/005_preview.txt").write_text(seed.replace(headline, title), "utf-8")
+    (project / "seeds/005_preview.txt").write_text(seed + "\n", "utf-8")
     expect(home.locator("main")).to_contain_text(title, timeout=WAIT_MS)
     home.goto(f"{preview.base}/zh-hant/")
     expect(home.locator("main")).to_contain_text("預覽新一期的頭條報道")
@@ -168,7 +175,7 @@ def test_a_broken_article_shows_its_error_and_the_last_good_page_stays(preview, 
     _edit(project / SOURCE, "Date: 2024-01-01", "Date: 2024-13-45")
     banner = page.locator("#preview-errors")
     expect(banner).to_contain_text(f"{SOURCE}:2", timeout=WAIT_MS)
-    expect(banner).to_contain_text("Date: 2024-13-45: month must be in 1..12")
+    expect(banner).to_contain_text("Date: '2024-13-45' is not valid")
     expect(page.locator("main")).to_contain_text(EDITED)
     # what is served meanwhile is the last good site: the story is still there
     page.reload()

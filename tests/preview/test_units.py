@@ -120,3 +120,15 @@ def test_a_build_that_did_not_start_says_why():
     printed = "build not started: a build (pid 12) is running on content/\n"
     assert build_errors(printed, 1, ROOT) == [BuildError(printed.strip())]
     assert str(BuildError("m", "a.md", 2)) == "a.md:2: m"
+
+
+def test_a_build_stopped_by_the_content_checks_names_each_file_and_line():
+    printed = (
+        "error: content/articles/a/a-01.md:2: Date: '2024-13-45' is not valid; expected a date\n"
+        "error: “标题” (articles/a/a-01.md) would vanish: its header has errors (listed above)\n"
+        "build stopped, output/ was left as it was: 1 story not published: …\n"
+    )
+    first, second = build_errors(printed, 1, Path("/project"))
+    assert (first.file, first.line) == ("content/articles/a/a-01.md", 2)
+    assert first.message.startswith("Date: '2024-13-45' is not valid")
+    assert "would vanish" in second.message
