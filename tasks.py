@@ -85,14 +85,17 @@ def _build_command(
         "timings": "print when each edition's run reached each phase",
         "keep-going": "publish even when articles have errors, each such story as it was "
         "last published (the status is still non-zero)",
+        "strict": "publish nothing while an issue's date is an estimate (日期待核)",
     }
 )
-def build(c, output=str(OUTPUT), timings=False, keep_going=False):
+def build(c, output=str(OUTPUT), timings=False, keep_going=False, strict=False):
     """Ingest the seeds and build every edition of the site into output/."""
     _ensure_node_modules(c)  # lunr.js for the search, copied into the site
     overrides = {"SITE_TIMINGS": True} if timings else {}
     if keep_going:
         overrides["BULLETIN_KEEP_GOING"] = True
+    if strict:
+        overrides["BULLETIN_STRICT_DATES"] = True
     status = _build(Path(output).resolve(), overrides or None)
     if status:  # published with problems (--keep-going): they were listed, the status says so
         sys.exit(status)

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..files import atomic_write
-from .run import IngestReport
+from .run import NO_DATE, IngestReport
 
 TABLE_MAX_ISSUES = 30  # beyond this the terminal gets counts; the report file has everything
 WARNINGS_SHOWN = 40
@@ -50,16 +50,29 @@ def _print_table(report: IngestReport, console: Console) -> None:
     table = Table(title="Ingest", show_lines=False)
     for column in ("issue", "date", "stories", "warnings", "dropped"):
         table.add_column(column, justify="right" if column != "issue" else "left")
-    for issue in report.issues:
-        stated = "date" in issue.info.stated
+    for issue in _estimated_first(report.issues):
         table.add_row(
             issue.source,
-            (issue.date.isoformat() + ("" if stated else " (guessed)")) if issue.date else "—",
+            _date_cell(issue),
             "skipped" if issue.skipped else str(len(issue.articles)),
             str(len(issue.warnings)),
             str(len(issue.dropped)),
         )
     console.print(table)
+
+
+def _estimated_first(issues: list) -> list:
+    """Issues whose date is an estimate (or missing) first: they want the editor's look;
+    then the others, in archive order."""
+    return sorted(issues, key=lambda issue: issue.date_estimate is None and issue.date is not None)
+
+
+def _date_cell(issue) -> str:
+    if issue.date is None:
+        return "no date: not published"
+    if issue.date_estimate is not None:
+        return f"{issue.date.isoformat()} (estimated, {issue.date_estimate})"
+    return issue.date.isoformat()
 
 
 def _print_store(report: IngestReport, console: Console) -> None:
@@ -93,10 +106,15 @@ def report_markdown(report: IngestReport) -> str:
         f"{len(report.warnings)} warnings"
         + (f" ({', '.join(f'{c}: {n}' for c, n in sorted(codes.items()))})" if codes else "")
     )
-    for issue in report.issues:
+    estimated = [i.source for i in report.issues if i.date_estimate or i.date_note == NO_DATE]
+    if estimated:
+        out += ["", "Dates to check (estimated, shown on the site as 日期待核; state each in its"]
+        out += ["sidecar, `date = YYYY-MM-DD`):", ""]
+        out += [f"- {source}" for source in estimated]
+    for issue in _estimated_first(report.issues):
         out += ["", f"## {issue.source}", ""]
         if issue.skipped:
-            out.append("Skipped.")
+            out.append("Skipped." + (f" {issue.date_note}." if issue.date_note == NO_DATE else ""))
         else:
             out.append(
                 f"Encoding {issue.encoding}; date {issue.date} ({issue.date_note})"

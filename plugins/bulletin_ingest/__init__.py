@@ -54,7 +54,20 @@ def _ingest(pelican) -> None:
     )
     if report.strict_failed:
         raise SystemExit("bulletin ingest: strict mode and the ingest reported warnings")
+    if settings.get("BULLETIN_STRICT_DATES"):
+        _refuse_undated(report)
     ingested.send(pelican, report=report)
+
+
+def _refuse_undated(report) -> None:
+    """`invoke build --strict`: an issue whose date is an estimate is not published."""
+    undated = [i.source for i in report.issues if i.date_estimate or i.date is None]
+    if undated:
+        raise SystemExit(
+            f"build stopped (--strict), nothing was published: {len(undated)} issues state no "
+            f"date ({', '.join(undated)}); state each in its sidecar (date = YYYY-MM-DD) "
+            "or in a masthead line"
+        )
 
 
 def register() -> None:

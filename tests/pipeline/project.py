@@ -35,10 +35,16 @@ def overrides(work: Path, **more) -> dict:
 
 
 def build(
-    work: Path, keep_going: bool = False, env: dict | None = None, output: str = "output"
+    work: Path,
+    keep_going: bool = False,
+    env: dict | None = None,
+    output: str = "output",
+    strict: bool = False,
 ) -> subprocess.CompletedProcess:
     """Run the build as `invoke build` does; returns the finished process (text output)."""
     extra = {"BULLETIN_KEEP_GOING": True} if keep_going else {}
+    if strict:
+        extra["BULLETIN_STRICT_DATES"] = True
     command = [
         sys.executable,
         "-m",
