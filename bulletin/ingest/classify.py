@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .credits import split_dateline, split_trailing_credit
-from .model import Element
+from .model import Element, Kind
 from .punctuation import fix_punctuation
 from .rules import RULES, Context, Line
 from .rules.jump_line import JUMP
@@ -24,10 +24,13 @@ _FULL_WIDTH_ALNUM = {
     code: code - 0xFEE0
     for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
 }
+_HAS_FULL_WIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")  # translate is slow; most lines have none
 
 
 def clean(text: str) -> str:
-    text = text.replace("\u3000", " ").replace("\u00a0", " ").strip().translate(_FULL_WIDTH_ALNUM)
+    text = text.replace("\u3000", " ").replace("\u00a0", " ").strip()
+    if _HAS_FULL_WIDTH_ALNUM.search(text):
+        text = text.translate(_FULL_WIDTH_ALNUM)
     return _SPACE_RUN.sub(" ", text) if "  " in text else text  # most lines have no run
 
 
@@ -35,6 +38,8 @@ def split_printed_line(text: str) -> list[str]:
     """The parts of one printed line that are different things: a dateline before its
     paragraph (本报讯（记者 张三）近日，…), a credit closing a paragraph or caption (…。（张三）,
     …现场 张三 摄) and a jump line before or after text (…（下转第3版）)."""
+    if not ("讯" in text or "版" in text or "）" in text or ")" in text or "摄" in text):
+        return [text]  # most lines hold none of these: no regex need look at them
     dateline = split_dateline(text)
     if dateline:
         return [dateline[0], *split_printed_line(dateline[2])]
@@ -77,6 +82,7 @@ def classify(raw_lines: list[str]) -> list[Element]:
     lines = _lines(raw_lines)
     marked_issue = any(line.marker for line in lines)
     elements: list[Element] = []
+    titled = text_seen = False
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
         context = Context(
@@ -85,6 +91,8 @@ def classify(raw_lines: list[str]) -> list[Element]:
             next_text=following.plain if following else None,
             next_gap=following.gap if following else 0,
             previous_text=lines[index - 1].plain if index else None,
+            titled=titled,
+            text_seen=text_seen,
         )
         for _name, rule in RULES:
             element = rule(line, context)
@@ -101,4 +109,6 @@ def classify(raw_lines: list[str]) -> list[Element]:
             elements[-1] = element  # it continues the previous element (a wrapped title)
             continue
         elements.append(element)
+        titled = titled or element.kind is Kind.TITLE
+        text_seen = text_seen or element.kind in (Kind.TITLE, Kind.PARA)
     return elements

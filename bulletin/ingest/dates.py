@@ -201,3 +201,13 @@ def estimate_issue_date(
     if following is not None:
         return following, "year", "the next issue's date"
     return None
+
+
+def neighbours_matter(text: str) -> bool:
+    """True when estimate_issue_date's answer for this text depends on the issues around it:
+    the text gives no date with its own year (a day or a month) to go by."""
+    year = issue_year(text)
+    if year is None:
+        return True
+    _guess, how = infer_issue_date_in(text, year)
+    return how.startswith(("most-mentioned", "no date"))

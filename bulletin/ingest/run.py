@@ -24,7 +24,7 @@ from ..render import (
     split_header,
 )
 from .article import Article, make_article
-from .dates import estimate_issue_date, issue_year, masthead_of
+from .dates import estimate_issue_date, issue_year, masthead_of, neighbours_matter
 from .decode import decode_bytes
 from .duplicates import set_aside
 from .issue import IssueInfo, issue_key, parse_text, read_sidecar
@@ -122,6 +122,8 @@ class IssueReport:
     date_note: str = ""
     # "month" or "year" when the date is an estimate (the site says 日期待核); None: stated
     date_estimate: str | None = None
+    # the estimate leans on the issues around it (the text gives no day with its year)
+    dated_by_neighbours: bool = False
     headline: str | None = None
     articles: Articles = field(default_factory=Articles)
     rows: list[ReportRow] = field(default_factory=list)
@@ -257,6 +259,7 @@ def _date_issue(report: IssueReport, text: str, path: Path, neighbours: Neighbou
         report.date, report.date_note = top[0], f"stated by the masthead (line {top[2]})"
         return True
     estimate = estimate_issue_date(text, *(neighbours or (None, None)))
+    report.dated_by_neighbours = neighbours_matter(text)
     if estimate is None:
         report.date_note = NO_DATE
         report.skipped = True
@@ -369,7 +372,7 @@ def _issues_in_order(
                 previous = held.date or previous
                 yield held
                 waiting = None
-            if issue.date_estimate is not None or issue.date_note == NO_DATE:
+            if issue.dated_by_neighbours:
                 waiting = index
                 continue
             previous = issue.date or previous

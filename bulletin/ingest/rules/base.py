@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..model import Element, Kind
 
@@ -25,7 +26,7 @@ class Line:
     gap: int  # blank lines before it
     after_hard_break: bool  # the line before ended in two spaces (a Markdown line break)
 
-    @property
+    @cached_property
     def plain(self) -> str:
         """The text without ** emphasis."""
         return self.text.replace("**", "").strip()
@@ -43,13 +44,15 @@ class Context:
     next_text: str | None  # the next non-blank line, cleaned
     next_gap: int  # blank lines before it
     previous_text: str | None  # the previous non-blank line, cleaned
+    titled: bool = False  # a title came before: the line is inside a story
+    text_seen: bool = False  # a title or a paragraph came before (the masthead is above both)
 
     @property
     def last(self) -> Element | None:
         return self.before[-1] if self.before else None
 
     def in_story(self) -> bool:
-        return any(e.kind is Kind.TITLE for e in self.before)
+        return self.titled
 
 
 # A rule types a line (an Element) or declines it (None). An element whose `lines` start with
