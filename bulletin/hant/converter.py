@@ -49,7 +49,9 @@ class EditionConverter:
         self.config_path = write_config(edition.code, config, cache_dir)
         self._opencc = opencc.OpenCC(str(self.config_path))
         self._refiner = (
-            Refiner(options, self._opencc.convert, config, cache_dir, self.glossary)
+            Refiner(
+                options, self._opencc.convert, config, self.config_path, cache_dir, self.glossary
+            )
             if options.any and self.length_preserving
             else None
         )

@@ -144,6 +144,9 @@ def _alternation(words: Iterable[str]) -> str:
 _AFTER = re.compile(f"(?:{_alternation(TITLES_AFTER)})")
 _VERB = re.compile(f"(?:{_alternation(SPEECH_VERBS)})")
 _BEFORE = re.compile(f"(?:{_alternation(ROLES_BEFORE)})")
+_SURNAME_STARTS = "".join(sorted(SURNAMES | {surname[0] for surname in COMPOUND_SURNAMES}))
+# A role followed by what may start a name (most roles in a text are followed by none).
+_BEFORE_NAME = re.compile(f"{_BEFORE.pattern}(?=[{_SEPARATORS}]*[{_SURNAME_STARTS}])")
 # One pass finds every place worth a closer look; most texts have a few.
 _TRIGGER = re.compile(
     f"{_BEFORE.pattern}|{_VERB.pattern}|[{''.join(sorted(SURNAMES))}]"
@@ -155,6 +158,8 @@ _CREDIT_RUN = re.compile(
     f"(?:[{_SEPARATORS}]*(?:{_alternation(CREDIT_AFTER)})|[{_SEPARATORS}]+图片|$)",
     re.M,
 )
+# Where a credit run can start: the text's start, after a line end, space or colon.
+_CREDIT_STARTS = re.compile(r"[\s：:]")
 
 
 def credited_names(value: object) -> list[str]:
@@ -211,7 +216,7 @@ def find_names(
 def _credited(text: str) -> list[str]:
     """Names in credit lines: `记者 范文华 余敏`, `范文华 摄`, `陶永国 潘锋 图片由…提供`."""
     names = []
-    for match in _CREDIT_RUN.finditer(text):
+    for match in _credit_runs(text):
         tokens = match.group(2).split()
         if not match.group(1) and len(tokens) < 2 and not match.group(0).endswith(CREDIT_AFTER):
             continue  # one word alone on a line is no credit
@@ -219,6 +224,19 @@ def _credited(text: str) -> list[str]:
             if 2 <= len(token) <= 4 and surname_length(token) and token[:2] not in NOT_NAMES:
                 names.append(token)
     return names
+
+
+def _credit_runs(text: str) -> Iterable[re.Match]:
+    """_CREDIT_RUN.finditer(text), tried only where a run can start (a few places a line, not
+    every character)."""
+    end = 0
+    for start in (0, *(mark.end() for mark in _CREDIT_STARTS.finditer(text))):
+        if start < end:
+            continue
+        match = _CREDIT_RUN.match(text, start)
+        if match:
+            yield match
+            end = match.end()
 
 
 def _titled(text: str, is_word: Callable[[str], bool]) -> list[Name]:
@@ -231,7 +249,7 @@ def _titled(text: str, is_word: Callable[[str], bool]) -> list[Name]:
         name = _name_before(text, match.start(), 1, is_word, "speech")
         if name:
             found.append(name)
-    for match in _BEFORE.finditer(text):
+    for match in _BEFORE_NAME.finditer(text):
         start = match.end()
         while start < len(text) and text[start] in _SEPARATORS:
             start += 1
@@ -290,11 +308,10 @@ def _name_from(
 def _closed(text: str, end: int) -> bool:
     """The name ends the phrase: a sentence mark, 、 or 等, a title or a speech verb follows
     (not a closing quote: “百万职工游巴蜀”活动 is no name)."""
-    rest = text[end:]
     return (
-        not rest
-        or rest[0] in "，。；：！？,;:!?、等\n \u3000"
-        or bool(_VERB.match(rest) or _AFTER.match(rest))
+        end >= len(text)
+        or text[end] in "，。；：！？,;:!?、等\n \u3000"
+        or _starts_title_or_verb(text, end)
     )
 
 
@@ -302,9 +319,12 @@ def _two_character_given(text: str, first: int) -> bool:
     second = first + 1
     if second >= len(text) or not _CJK.match(text[second]) or text[second] in _STOPS:
         return False
-    rest = text[second:]
     # 余敏表示, 余敏师傅, 余敏等: the verb or title starts at the second character
-    return not (_VERB.match(rest) or _AFTER.match(rest) or rest[0] == "等")
+    return not (text[second] == "等" or _starts_title_or_verb(text, second))
+
+
+def _starts_title_or_verb(text: str, position: int) -> bool:
+    return bool(_VERB.match(text, position) or _AFTER.match(text, position))
 
 
 def _plausible(

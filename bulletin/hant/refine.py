@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from . import boundaries
@@ -57,14 +58,24 @@ class Refiner:
         options: ConversionOptions,
         convert: Callable[[str], str],
         config: dict,
+        config_path: Path,
         cache_dir: Path,
         glossary: Iterable[str] = (),
     ) -> None:
+        """`config`: the edition's OpenCC config, written at `config_path`; `cache_dir`: where
+        OpenCC's dictionaries are dumped as text."""
         self.options = options
         self._convert = convert
         self._glossary = tuple(glossary)
         self._surnames: dict[str, str] = {}
         self._cutter = boundaries.PhraseCutter(config, cache_dir, self._glossary)
+        self._ambiguous_path = config_path.with_name(f"{config_path.stem}-ambiguous.txt")
+
+    @cached_property
+    def _ambiguous(self) -> boundaries.AmbiguousPhrases:
+        return boundaries.load_ambiguous_phrases(
+            self._ambiguous_path, self._cutter.phrases, self._convert
+        )
 
     def refine(
         self, text: str, converted: str, known: Iterable[str] = ()
@@ -86,7 +97,7 @@ class Refiner:
             if names and self._glossary:
                 names = [name for name in names if not self._in_glossary_phrase(text, name)]
         flagged = (
-            boundaries.disagreeing_sentences(text, converted, self._convert)
+            boundaries.disagreeing_sentences(text, converted, self._convert, self._ambiguous)
             if options.boundaries
             else []
         )
@@ -133,40 +144,44 @@ class Refiner:
         names: list[Name],
     ) -> tuple[str, list[Correction]]:
         segments: list[tuple[int, int]] = []
-        surnames: list[Name] = []
-        by_start = {name.start: name for name in names}
-        name_starts = sorted(by_start)
+        surnames: list[int] = []  # the segments that are surnames
+        names = sorted(names, key=lambda name: name.start)
+        index = 0
         for start, end in spans:
             position = start
-            for name_start in (n for n in name_starts if start <= n < end):
-                name = by_start[name_start]
+            while index < len(names) and names[index].start < start:
+                index += 1
+            while index < len(names) and names[index].start < end:
+                name = names[index]
                 segments += self._cut(text, position, name.start)
+                surnames.append(len(segments))
                 segments.append((name.start, name.start + name.surname))
                 if name.end > name.start + name.surname:
                     segments.append((name.start + name.surname, name.end))
-                surnames.append(name)
                 position = name.end
+                index += 1
             segments += self._cut(text, position, end)
         pieces = [text[s:e] for s, e in segments]
-        out = list(converted)
         results = self._convert("\n".join(pieces)).split("\n")
         if len(results) != len(pieces):
             return converted, []  # a piece held a newline of its own: leave OpenCC's text
+        for segment in surnames:
+            results[segment] = self._surname(pieces[segment])
+        out = []
+        position = 0
         for (start, end), result in zip(segments, results, strict=True):
-            out[start:end] = result
-        for name in surnames:
-            surname = text[name.start : name.start + name.surname]
-            form = self._surname(surname)
-            out[name.start : name.start + name.surname] = form
+            out += (converted[position:start], result)
+            position = end
+        out.append(converted[position:])
         refined = "".join(out)
         return refined, _corrections(text, converted, refined, spans, names)
 
     def _cut(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         if start >= end:
             return []
-        if not self.options.boundaries:
-            return [(start, end)]  # OpenCC cuts it as it always does
         part = text[start:end]
+        if not self.options.boundaries or not self._ambiguous.occur_in(part):
+            return [(start, end)]  # OpenCC cuts it as it always does (no cut can matter)
         cut = self._cutter.cut(part, boundaries.sure_words(part))
         return [(start + s, start + e) for s, e in cut]
 
@@ -176,15 +191,11 @@ def _sentences_to_redo(
 ) -> list[tuple[int, int]]:
     if not names:
         return flagged
-    wanted = set(flagged)
-    index = 0
-    for start, end in boundaries.sentences(text):
-        while index < len(names) and names[index].end <= start:
-            index += 1
-        if index < len(names) and names[index].start < end:
-            wanted.add((start, end))
-    # a name crossing a sentence end cannot happen: names are CJK characters only
-    return sorted(wanted)
+    # a name never crosses a sentence end: names are CJK characters only
+    named = boundaries.spans_holding(
+        list(boundaries.sentences(text)), [(name.start, name.end) for name in names]
+    )
+    return sorted({*flagged, *named})
 
 
 def _corrections(
