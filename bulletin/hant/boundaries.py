@@ -39,6 +39,11 @@ def words(text: str) -> list[str]:
     return rjieba.cut(text, True)
 
 
+def tagged_words(text: str) -> list[tuple[str, str]]:
+    """The segmenter's words with their parts of speech ("nr": a person's name)."""
+    return rjieba.tag(text, True)
+
+
 def is_word(text: str) -> bool:
     return rjieba.has_word(text)
 

@@ -126,6 +126,11 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _SEPARATORS = " \u3000"
 
 
+# The segmenter's words with their parts of speech (jieba's tags: "nr" a person's name).
+Tagger = Callable[[str], list[tuple[str, str]]]
+PERSON = "nr"
+
+
 @dataclass(frozen=True)
 class Name:
     start: int
@@ -194,20 +199,23 @@ def find_names(
     is_word: Callable[[str], bool] = lambda _word: False,
     titled: bool = True,
     credits: bool = True,
+    tag: Tagger | None = None,
 ) -> list[Name]:
     """The names in `text`, in text order, none overlapping.
 
     `known`: names credited elsewhere (the article's Authors); `is_word`: the segmenter's
-    dictionary (a surname that ends a word is no name: 其余); `titled=False` leaves out names
-    found by titles and verbs, `credits=False` those in credit lines."""
+    dictionary (a surname that ends a word is no name: 其余); `tag`: the segmenter's words
+    and parts of speech, which say where a name after a role ends when nothing else does
+    (职工|于丽|负责, not 职工|于|近日); `titled=False` leaves out names found by titles and
+    verbs, `credits=False` those in credit lines."""
     found: dict[int, Name] = {}
     names = {name for name in known if len(name) >= 2 and _CJK.match(name)}
     if credits:
         names.update(_credited(text))
     if titled and _TRIGGER.search(text):
-        titled_names = _titled(text, is_word)
+        titled_names = _titled(text, is_word, tag)
         _add(found, titled_names)
-        _add(found, _listed(text, titled_names, is_word))
+        _add(found, _listed(text, titled_names, is_word, tag))
         names.update(n.text(text) for n in found.values() if n.end - n.start > n.surname)
     _add(found, _occurrences(text, names))
     return _without_overlaps(found)
@@ -239,7 +247,7 @@ def _credit_runs(text: str) -> Iterable[re.Match]:
             end = match.end()
 
 
-def _titled(text: str, is_word: Callable[[str], bool]) -> list[Name]:
+def _titled(text: str, is_word: Callable[[str], bool], tag: Tagger | None) -> list[Name]:
     found = []
     for match in _AFTER.finditer(text):
         name = _name_before(text, match.start(), 0, is_word, "title")
@@ -253,7 +261,7 @@ def _titled(text: str, is_word: Callable[[str], bool]) -> list[Name]:
         start = match.end()
         while start < len(text) and text[start] in _SEPARATORS:
             start += 1
-        name = _name_from(text, start, is_word, "title", after_role=True)
+        name = _name_from(text, start, is_word, "title", True, tag)
         if name:
             found.append(name)
     return found
@@ -286,9 +294,16 @@ def _name_before(
 
 
 def _name_from(
-    text: str, start: int, is_word: Callable[[str], bool], how: str, after_role: bool
+    text: str,
+    start: int,
+    is_word: Callable[[str], bool],
+    how: str,
+    after_role: bool,
+    tag: Tagger | None,
 ) -> Name | None:
-    """The name starting at `start` (after a role, or after 、): surname and 1-2 characters."""
+    """The name starting at `start` (after a role, or after 、): surname and 1-2 characters.
+    Where no mark, title or verb ends it, the segmenter's word there does: 职工于丽负责 is
+    于丽 (a word-like surname is a name only so), 职工余丽负责 is 余丽, not 余丽负."""
     surname = surname_length(text[start : start + 3])
     if not surname:
         return None
@@ -300,9 +315,30 @@ def _name_from(
         end = first + 2
     if not _plausible(text, start, end, is_word, role_before=after_role):
         return None
-    if text[start] in WORDLIKE_SURNAMES and not _closed(text, end):
-        return None
+    if not _closed(text, end):
+        word = _segmented_name(text, start, surname, is_word, tag)
+        if word:
+            end = min(end, start + word)
+        elif text[start] in WORDLIKE_SURNAMES:
+            return None
     return Name(start, end, surname, how)
+
+
+def _segmented_name(
+    text: str, start: int, surname: int, is_word: Callable[[str], bool], tag: Tagger | None
+) -> int:
+    """How long the name at `start` is by the segmenter, or 0 if it sees no name there: the
+    surname and one or two characters as one word, a person's name by its tag or a word it
+    guessed (于丽|负责, 于海波|带领); not 于|近日, 于是. (于|丽丽|负责 is missed: 丽丽 alone is
+    tagged a name, but so is 巴蜀 in 游|巴蜀.)"""
+    if tag is None:
+        return 0
+    word, part = tag(text[start : start + surname + 6])[0]
+    if not surname < len(word) <= surname + 2 or word in NOT_NAMES:
+        return 0
+    if not all(_CJK.match(char) for char in word):
+        return 0
+    return len(word) if part == PERSON or not is_word(word) else 0
 
 
 def _closed(text: str, end: int) -> bool:
@@ -343,13 +379,18 @@ def _plausible(
     return role_before or start == 0 or not is_word(text[start - 1 : start + 1])
 
 
-def _listed(text: str, names: list[Name], is_word: Callable[[str], bool]) -> list[Name]:
+def _listed(
+    text: str,
+    names: list[Name],
+    is_word: Callable[[str], bool],
+    tag: Tagger | None,
+) -> list[Name]:
     """Names joined by 、 to a found name, in both directions (余敏、涂艳师傅; 职工文也、涂艳)."""
     listed = []
     for name in names:
         end = name.end
         while end < len(text) and text[end] == "、":
-            following = _name_from(text, end + 1, is_word, "listed", after_role=True)
+            following = _name_from(text, end + 1, is_word, "listed", True, tag)
             if following is None:
                 break
             listed.append(following)

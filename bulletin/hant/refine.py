@@ -92,6 +92,7 @@ class Refiner:
                 boundaries.is_word,
                 titled=options.titled_names,
                 credits=options.credited_names,
+                tag=boundaries.tagged_words,
             )
             names = self._misprinted(text, converted, names)
             if names and self._glossary:
