@@ -3,7 +3,9 @@
 - `editions_site`: the committed seed archive with pelicanconf.py as it is (Simplified at /,
   Traditional at /zh-hant/), the editors' review list written beside it;
 - `three_editions`: a small archive written to provoke the conversion (glossary fixes, marks,
-  template syntax), with the Hong Kong edition added: one more EDITIONS entry.
+  template syntax), with the Hong Kong edition added: one more EDITIONS entry;
+- `seed_with_hong_kong`: the seed archive with the Hong Kong edition enabled as
+  pelicanconf.py's commented entry would enable it.
 """
 
 from __future__ import annotations
@@ -102,6 +104,15 @@ def three_editions(tmp_path_factory, provoking_content) -> Site:
         PATH=str(provoking_content),
         EDITIONS=[MASTER, TRADITIONAL, HONG_KONG],
         **_review_and_cache(work),
+    )
+    return Site(output, ("zh-hant/", "zh-hant-hk/"))
+
+
+@pytest.fixture(scope="session")
+def seed_with_hong_kong(tmp_path_factory) -> Site:
+    work = tmp_path_factory.mktemp("seed-hong-kong")
+    output = build(
+        work / "output", EDITIONS=[MASTER, TRADITIONAL, HONG_KONG], **_review_and_cache(work)
     )
     return Site(output, ("zh-hant/", "zh-hant-hk/"))
 

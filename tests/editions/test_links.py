@@ -69,7 +69,12 @@ def test_each_edition_passes_the_crawl(editions_site, stories, prefix):
 
 
 @pytest.mark.parametrize(
-    ("fixture", "editions"), [("editions_site", SEED_EDITIONS), ("three_editions", THREE_EDITIONS)]
+    ("fixture", "editions"),
+    [
+        ("editions_site", SEED_EDITIONS),
+        ("three_editions", THREE_EDITIONS),
+        ("seed_with_hong_kong", THREE_EDITIONS),
+    ],
 )
 def test_hreflang_is_complete_reciprocal_and_every_page_is_self_canonical(
     request, public, fixture, editions
@@ -102,7 +107,12 @@ def test_hreflang_is_complete_reciprocal_and_every_page_is_self_canonical(
 
 
 @pytest.mark.parametrize(
-    ("fixture", "editions"), [("editions_site", SEED_EDITIONS), ("three_editions", THREE_EDITIONS)]
+    ("fixture", "editions"),
+    [
+        ("editions_site", SEED_EDITIONS),
+        ("three_editions", THREE_EDITIONS),
+        ("seed_with_hong_kong", THREE_EDITIONS),
+    ],
 )
 def test_the_switch_lands_on_the_same_page_in_each_other_edition(request, fixture, editions):
     site = request.getfixturevalue(fixture)
