@@ -188,6 +188,32 @@ def test_an_html_parser_reads_hostile_text_as_text_on_every_page(provoked):
     assert "<script>alert(1)</script>" in hant.text and "<img src=x onerror=alert(8)>" in hant.text
 
 
+def _policy(page: _Parsed) -> dict[str, list[str]]:
+    """The page's Content-Security-Policy, directive -> sources; it must come before anything
+    it governs (a <meta> policy applies only to what follows it)."""
+    tags = [tag for tag, _attrs in page.elements]
+    metas = [
+        (index, attrs["content"])
+        for index, (tag, attrs) in enumerate(page.elements)
+        if tag == "meta" and attrs.get("http-equiv", "").lower() == "content-security-policy"
+    ]
+    ((index, content),) = metas
+    assert not {"link", "script", "style"} & set(tags[:index])
+    directives = [part.split() for part in content.split(";") if part.strip()]
+    return {name: sources for name, *sources in directives}
+
+
+def test_every_page_allows_only_the_sites_own_scripts_and_styles(provoked):
+    policies = {path: _policy(_Parsed(html)) for path, html in _all_html(provoked)}
+    assert {"404.html", "search.html", "overview.html", "zh-hant/404.html"} <= set(policies)
+    for path, policy in policies.items():
+        assert policy["default-src"] == ["'self'"], path
+        assert policy["script-src"] == ["'self'"], path  # no inline script, no eval
+        assert policy["style-src"] == ["'self'"], path  # no style attribute, no <style>
+        assert policy["object-src"] == ["'none'"], path
+        assert policy["base-uri"] == ["'self'"] and policy["form-action"] == ["'self'"], path
+
+
 def test_json_ld_cannot_be_closed_by_a_title(provoked):
     html = (provoked.root / "articles/zz-test-01.html").read_text(encoding="utf-8")
     ((attrs, body),) = _Parsed(html).scripts
