@@ -25,6 +25,9 @@ from bulletin.site.marks import literal_braces_plugin
 
 _CJK_EDGE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]")
 CONTAINERS = ("lede", "figure", "byline")
+# Control characters XML 1.0 cannot carry, even as references: one pasted into a body stopped the
+# build at the feeds. A browser shows none of them, so they are dropped; tab, LF and CR stay.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _render_figure(self, tokens, idx, _options, _env) -> str:
@@ -56,7 +59,7 @@ def markdown_renderer() -> MarkdownIt:
 
 
 def render_markdown(text: str) -> str:
-    return markdown_renderer().render(text)
+    return markdown_renderer().render(_UNPRINTABLE.sub("", text))
 
 
 # Bodies are rendered once, by the ingest (on every core), into `<cache>/markdown.pickle`; each

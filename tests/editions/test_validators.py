@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site.test_validators import AXE, SERIOUS, html_validate_errors, page_types
+from tests.site.test_validators import SERIOUS, add_axe, html_validate_errors, page_types
 
 AXE_RUN = "async () => await axe.run(document, {resultTypes: ['violations']})"
 
@@ -31,7 +31,7 @@ def test_axe_finds_no_serious_violation_on_traditional_page_types(editions_site,
     found = {}
     for name, path in page_types(editions_site).items():
         page.goto(f"{served}/zh-hant/{path}")
-        page.add_script_tag(path=str(AXE))
+        add_axe(page)
         result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
         serious = [v["id"] for v in result["violations"] if v["impact"] in SERIOUS]
         if serious:

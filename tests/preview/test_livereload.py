@@ -176,6 +176,9 @@ def test_a_broken_article_shows_its_error_and_the_last_good_page_stays(preview, 
     banner = page.locator("#preview-errors")
     expect(banner).to_contain_text(f"{SOURCE}:2", timeout=WAIT_MS)
     expect(banner).to_contain_text("Date: '2024-13-45' is not valid")
+    # styled through the CSSOM, which the pages' Content-Security-Policy allows (an inline
+    # style attribute it would refuse)
+    expect(banner).to_have_css("position", "fixed")
     expect(page.locator("main")).to_contain_text(EDITED)
     # what is served meanwhile is the last good site: the story is still there
     page.reload()

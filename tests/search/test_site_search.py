@@ -270,3 +270,48 @@ def test_each_edition_keeps_its_index_cache_in_cache_path(site):
     caches = sorted(p.relative_to(site.parent) for p in site.parent.glob("cache/**/index.npz"))
     assert [path.parent.name for path in caches] == ["zh-hans", "zh-hant"], caches
     assert all("search" in path.parts for path in caches)
+
+
+# Added before any page script runs: every report of the page's Content-Security-Policy.
+VIOLATIONS = """
+window.violations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.violations.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sample}`);
+});
+"""
+# What the policy must refuse: a script written into the page, and a style attribute.
+INJECTED = """() => {
+  const script = document.createElement("script");
+  script.textContent = "window.injected = true";
+  document.body.append(script);
+  const box = document.createElement("div");
+  box.setAttribute("style", "width: 123px");
+  document.body.append(box);
+  return [window.injected === true, box.getBoundingClientRect().width === 123];
+}"""
+
+
+def test_search_and_the_charts_run_under_the_content_security_policy(browser, served):
+    context = browser.new_context()
+    context.add_init_script(VIOLATIONS)
+    page, errors = _watched(context, served)
+    page.goto(f"{served}/search.html?q=工会驿站")
+    assert shown_count(page, "") > 0
+    expect(page.locator("#search-results .search-result")).not_to_have_count(0)
+    article = output_path(served, results(page)[0][0])
+    assert page.evaluate("violations") == []
+    for path in ("", article, "overview.html", f"{TRADITIONAL}overview.html"):
+        page.goto(f"{served}/{path}")
+        expect(page.locator(".sitefoot")).to_be_visible()
+        if path.endswith("overview.html"):
+            expect(page.locator("svg.chart")).to_have_count(3)
+        assert page.evaluate("violations") == [], path
+    assert errors == []
+    # The policy is in force: Chromium refuses both and reports each.
+    assert page.evaluate(INJECTED) == [False, False]
+    page.wait_for_function("violations.length >= 2")
+    assert sorted(v.split()[0] for v in page.evaluate("violations")) == [
+        "script-src-elem",
+        "style-src-attr",
+    ]
+    context.close()

@@ -239,6 +239,12 @@ def test_raw_html_is_text():
     assert "<div>" not in html
 
 
+def test_control_characters_xml_cannot_carry_are_dropped_tabs_and_newlines_stay():
+    assert (
+        render_markdown("控制\x01字\x0b符\x0c与\x1f\x7f\tend\n") == "<p>控制字符与\x7f\tend</p>\n"
+    )
+
+
 def test_cjk_soft_breaks_vanish_latin_ones_stay():
     assert render_markdown("第一行\n第二行\n") == "<p>第一行第二行</p>\n"
     assert render_markdown("first\nsecond\n") == "<p>first\nsecond</p>\n"
