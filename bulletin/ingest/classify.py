@@ -18,6 +18,7 @@ from .rules.jump_line import JUMP
 
 _MARKER = re.compile(r"^(#{1,6})\s*(.*)$")
 _SPACE_RUN = re.compile(r" {2,}")
+_END_MARKS = ("（完）", "(完)")
 # Full-width letters and digits (ＡＢＣ１２３) read as the ASCII ones; full-width punctuation,
 # which is right in Chinese text, stays.
 _FULL_WIDTH_ALNUM = {
@@ -51,6 +52,8 @@ def split_printed_line(text: str) -> list[str]:
     trailing = split_trailing_credit(text)
     if trailing:
         return [*split_printed_line(trailing[0]), trailing[2]]
+    if text.endswith(_END_MARKS) and len(text) > 3:  # …获得一等奖。（完）
+        return [text[:-3].rstrip(), text[-3:]]
     return [text]
 
 

@@ -19,6 +19,10 @@ _PREFIX_ROLES = {
     "特约记者": WRITER,
     "记者": WRITER,
     "本报通讯员": WRITER,
+    "本报实习生": WRITER,
+    "实习记者": WRITER,
+    "实习生": WRITER,
+    "摄影记者": PHOTO,
     "特约通讯员": WRITER,
     "通讯员": WRITER,
     "撰文": WRITER,
@@ -32,8 +36,11 @@ _PREFIX_ROLES = {
 }
 # ... and after them (张三 摄).
 _SUFFIX_ROLES = {"摄影": PHOTO, "摄": PHOTO, "供图": PHOTO, "报道": WRITER, "文": WRITER}
+_SUFFIX_ROLES |= {"摄影报道": BOTH, "图文报道": BOTH}  # reported and photographed
 _SUFFIX_ROLES |= {"图": PHOTO, "文图": BOTH}
-_GLUED_PREFIX = re.compile(r"^(本报记者|见习记者|特约记者|记者|本报通讯员|特约通讯员|通讯员|摄影)")
+_GLUED_PREFIX = re.compile(
+    r"^(本报记者|见习记者|特约记者|摄影记者|实习记者|记者|本报通讯员|特约通讯员|通讯员|本报实习生|实习生|摄影)"
+)
 _GLUED_SUFFIX = re.compile(r"(摄影|摄|报道)$")
 _PROVIDED = re.compile(r"[（(]?(?:图片|照片|图)由([^。，；]{2,24}?)提供[）)]?")
 _BOTH_MARK = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|图文")
@@ -41,8 +48,12 @@ _SEPARATORS = re.compile(r"[\s、，,/／:：|｜]+")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 _BARE_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,3}$")  # names with no role word are 2-3 long
 _LEADING_MARKS = "■□●◆▲★☆-—– "
-# 本报讯 opens a paragraph as its dateline, with or without the names in brackets.
-_DATELINE = re.compile(r"^(本报讯|本刊讯)\s*(?:[（(]([^）)]{1,40})[）)])?\s*[:：]?\s*")
+# 本报讯 opens a paragraph as its dateline, with or without the names in brackets, or with
+# them after it (本报讯 记者张敏报道：).
+_DATELINE = re.compile(
+    r"^(?:本报讯|本刊讯)\s*(?:[（(]([^）)]{1,40})[）)]"
+    r"|((?:本报)?(?:记者|通讯员|实习生)[^：:，。（）()]{1,24}?)(?:报道)?(?=[:：]))?\s*[:：]?\s*"
+)
 # (张三) or (记者 张三 通讯员 李四) closing a paragraph.
 _TRAILING = re.compile(r"(?<=[。！？”」])\s*[（(]([^（）()]{2,30})[）)]\s*$")
 # 张三 摄 closing a caption line.
@@ -112,8 +123,12 @@ def parse_credit(text: str, names_only: bool = False) -> Credit | None:
         if kind in (PHOTO, BOTH):
             photos.extend(names)
 
-    for token in _tokens(text):
-        if token in _SUFFIX_ROLES and pending and (role is None or token not in _PREFIX_ROLES):
+    tokens = _tokens(text)
+    for index, token in enumerate(tokens):
+        # 张三 摄: a role after names credits them; so does 文/图 closing 本报记者 张三 文/图
+        closing = not any(_NAME.match(t) and t not in _SUFFIX_ROLES for t in tokens[index + 1 :])
+        suffix = role is None or token not in _PREFIX_ROLES or closing
+        if token in _SUFFIX_ROLES and pending and suffix:
             credit(pending, _SUFFIX_ROLES[token])  # 张三 摄
             pending, role, saw_role = [], None, True
         elif token in _PREFIX_ROLES:
@@ -139,7 +154,7 @@ def credit_of(text: str) -> Credit | None:
     text = text.replace("**", "").strip()
     match = _DATELINE.match(text)
     if match and match.end() == len(text):
-        inner = match.group(2)
+        inner = match.group(1) or match.group(2)
         return parse_credit(inner, names_only=True) if inner else Credit()
     bracketed = text.startswith(("（", "(")) and text.endswith(("）", ")"))
     return parse_credit(text, names_only=bracketed)  # (张三) closing a story
@@ -150,7 +165,7 @@ def split_dateline(text: str) -> tuple[str, Credit, str] | None:
     match = _DATELINE.match(text)
     if not match or match.end() >= len(text):
         return None
-    inner = match.group(2)
+    inner = match.group(1) or match.group(2)
     found = parse_credit(inner, names_only=True) if inner else Credit()
     if inner and found is None:
         return None

@@ -58,21 +58,22 @@ def split_headline(lines: list[Element]) -> Headline:
         return Headline(None, joined)
     if not titles:  # subtitle-shaped lines only (——…): the first is the title
         return Headline(None, replace(lines[0], kind=Kind.TITLE), lines[1:])
-    kicker: Element | None = None
     first = lines.index(titles[0])
     if first > 0:  # a ——line above the title introduces it
-        kicker = lines[0]
-    elif len(titles) == 1 and len(lines) >= 2 and looks_like_kicker(titles[0].text):
-        # a series kicker over a title the page set in smaller type (·一线走访 / “…”)
-        kicker, titles = titles[0], [replace(lines[1], kind=Kind.TITLE)]
-        lines = [kicker, titles[0], *lines[2:]]
-    elif len(titles) >= 3 or (
-        len(titles) == 2 and (len(lines) > 2 or is_kicker(titles[0], titles[1]))
-    ):
-        kicker, titles = titles[0], titles[1:]
-    title = titles[0]
-    rest = [e for e in lines if e is not title and e is not kicker]
-    return Headline(kicker, title, rest)
+        at = first
+    elif len(lines) >= 3 or looks_like_kicker(titles[0].text):
+        # three headline lines are 引题, 主题, 副题, however the page set them; so are two
+        # under a series kicker (关爱新就业形态劳动者·一线走访 / “…”)
+        at = 1
+    elif len(titles) == 2 and is_kicker(titles[0], titles[1]):
+        at = lines.index(titles[1])
+    else:
+        return Headline(None, titles[0], [e for e in lines if e is not titles[0]])
+    kicker = lines[0] if at else None
+    if len(lines) == 1:
+        return Headline(None, lines[0])
+    title = replace(lines[at], kind=Kind.TITLE)
+    return Headline(kicker, title, [*lines[1:at], *lines[at + 1 :]])
 
 
 def _text_of(parts: list[Element]) -> str:
