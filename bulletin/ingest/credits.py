@@ -43,6 +43,7 @@ _GLUED_PREFIX = re.compile(
 )
 _GLUED_SUFFIX = re.compile(r"(摄影|摄|报道)$")
 _PROVIDED = re.compile(r"[（(]?(?:图片|照片|图)由([^。，；]{2,24}?)提供[）)]?")
+_CONTRIBUTED = re.compile(r"^[（(]?([^。，；（）()]{2,24}?)供稿[）)]?$")  # (北碚区总工会供稿)
 _BOTH_MARK = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|图文")
 _SEPARATORS = re.compile(r"[\s、，,/／:：|｜]+")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
@@ -109,6 +110,9 @@ def parse_credit(text: str, names_only: bool = False) -> Credit | None:
     text = text.replace("**", "").strip().strip(_LEADING_MARKS).strip("（）()【】[] ")
     if not text or len(text) > CREDIT_MAX_CHARS:
         return None
+    contributed = _CONTRIBUTED.match(text)
+    if contributed and _tokens(contributed.group(1))[0] not in _PREFIX_ROLES:
+        return Credit((contributed.group(1).strip(),), ())
     providers = tuple(m.group(1).strip() for m in _PROVIDED.finditer(text))
     text = _PROVIDED.sub(" ", text)
     writers: list[str] = []

@@ -147,9 +147,20 @@ def masthead(line: str) -> tuple[dt.date, str | None] | None:
     return (date, f"第{number}期" if number else None) if date else None
 
 
+# The masthead's name-and-number line (重庆工会 第30期, 总第1234期).
+_NUMBER_LINE = re.compile(r"^[^。，；！？]{0,16}?(?:总)?第\s*(\d+)\s*期[^。，；！？]{0,16}$")
+
+
+def masthead_number(line: str) -> str | None:
+    """第30期 when the line is the masthead's name-and-number line."""
+    match = _NUMBER_LINE.match(line.replace("#", "").strip())
+    return f"第{match.group(1)}期" if match else None
+
+
 def masthead_of(lines: list[str]) -> tuple[dt.date, str | None, int] | None:
     """The masthead among an issue's first lines: (date, number, line number)."""
     seen = 0
+    number_seen: str | None = None
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -158,7 +169,8 @@ def masthead_of(lines: list[str]) -> tuple[dt.date, str | None, int] | None:
             return None
         found = masthead(line)
         if found:
-            return (*found, number)
+            return (found[0], found[1] or number_seen, number)
+        number_seen = number_seen or masthead_number(line)
     return None
 
 
