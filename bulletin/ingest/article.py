@@ -101,9 +101,10 @@ def make_article(
     """issue_estimate: "month" or "year" when the issue's date is an estimate, else None."""
     parts = _parts(story)
     title = story.title
-    digest = story.synthetic_title and story.section in BRIEFS_SECTIONS
+    digest = story.synthetic_title and (story.section in BRIEFS_SECTIONS or story.is_digest())
     if digest:
-        # Every issue has its 一周动态: the date tells them apart in lists and feeds.
+        # Every issue has its 一周动态 (and a column may print briefs with no headline): the
+        # column and the date tell them apart in lists and feeds.
         title = f"{story.section}（{issue_date.year}年{issue_date.month}月{issue_date.day}日）"
     text = story_text(story)
     found = [d for d in dates_in(text, year or issue_date.year) if d <= issue_date]

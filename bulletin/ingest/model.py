@@ -77,6 +77,14 @@ class Story:
             numbers.extend(element.lines)
         return list(dict.fromkeys(numbers))  # a printed line may hold a credit and a paragraph
 
+    def is_digest(self) -> bool:
+        """Briefs with no headline of their own (◆ items under 一周动态 or under a column)."""
+        return (
+            self.synthetic_title
+            and bool(self.body)
+            and all(e.kind is Kind.BRIEF for e in self.body)
+        )
+
     def text_elements(self) -> list[Element]:
         return [e for e in self.body if e.kind in TEXT_KINDS]
 

@@ -330,7 +330,7 @@ def _finish(state: _Grouping) -> None:
         )
     _fold_empty_stories(state)
     for story in state.stories:
-        if story.synthetic_title and story.section not in BRIEFS_SECTIONS:
+        if story.synthetic_title and story.section not in BRIEFS_SECTIONS and not story.is_digest():
             first = story.body[0].first_line if story.body else None
             state.warnings.append(
                 Warning(source, first, "no-title", f"story has no title; using '{story.title}'")
