@@ -34,6 +34,8 @@ _PREFIX_ROLES = {
     "图": PHOTO,
     "文图": BOTH,
 }
+# What was done (words, pictures), as against a job title (记者, 通讯员).
+_FUNCTIONS = frozenset({"文", "图", "图片", "摄影", "文图", "撰文", "文字"})
 # ... and after them (张三 摄).
 _SUFFIX_ROLES = {"摄影": PHOTO, "摄": PHOTO, "供图": PHOTO, "报道": WRITER, "文": WRITER}
 _SUFFIX_ROLES |= {"摄影报道": BOTH, "图文报道": BOTH}  # reported and photographed
@@ -128,6 +130,7 @@ def parse_credit(text: str, names_only: bool = False) -> Credit | None:
             photos.extend(names)
 
     tokens = _tokens(text)
+    function = False  # the role in force was named by what was done (文, 图), not a job title
     for index, token in enumerate(tokens):
         # 张三 摄: a role after names credits them; so does 文/图 closing 本报记者 张三 文/图
         closing = not any(_NAME.match(t) and t not in _SUFFIX_ROLES for t in tokens[index + 1 :])
@@ -136,8 +139,11 @@ def parse_credit(text: str, names_only: bool = False) -> Credit | None:
             credit(pending, _SUFFIX_ROLES[token])  # 张三 摄
             pending, role, saw_role = [], None, True
         elif token in _PREFIX_ROLES:
+            if not pending and function and token not in _FUNCTIONS:
+                continue  # 图/通讯员 许波: the job title does not undo the function (图)
             credit(pending, role)
             pending, role, saw_role = [], _PREFIX_ROLES[token], True
+            function = token in _FUNCTIONS
         elif _NAME.match(token):
             pending.append(token)
         else:
