@@ -299,7 +299,7 @@ def header_texts(header: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _simplified_master(text: str, source: str, report: IssueReport) -> str:
-    """Issue 4: a bulletin already in Traditional characters (a partner's submission) becomes
+    """A bulletin already in Traditional characters (a partner's submission) becomes
     a Simplified master, so columns, districts and dates are recognised and every edition has
     it; the report says so, because OpenCC's t2s conversion deserves an editor's look."""
     master = simplified_master(text)
