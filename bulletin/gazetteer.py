@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -184,26 +185,24 @@ def _ranked(scores: Counter[str], gazetteer: _Gazetteer) -> list[str]:
 _CLAUSE = re.compile(r"[^，。；：！？,;:!?\n]+")
 
 
-def _district_hits(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, official name) of every district named in the text, short forms counted
-    only where the full name also appears."""
+def _clause_hits(text: str, skip_lists: bool) -> Iterator[tuple[str, list[tuple[int, str]]]]:
+    """Each clause of the text with the (start, official name) of the districts it names by
+    one of their unambiguous forms. skip_lists: leave out a clause that lists districts
+    (走进江北区…、沙坪坝区…、江津区…等地): several of them between 、 marks."""
     forms, regex = _DISTRICT_GAZETTEER.forms, _DISTRICT_GAZETTEER.regex
-    return [(m.start(), m.end(), forms[m.group(0)].name) for m in regex.finditer(text)]
+    for match in _CLAUSE.finditer(text):
+        clause = match.group(0).strip()
+        hits = [(m.start(), forms[m.group(0)].name) for m in regex.finditer(clause)]
+        if skip_lists and "、" in clause and len({name for _, name in hits}) > 1:
+            continue  # a list of places: a passing mention
+        yield clause, hits
 
 
 def named_places(text: str, skip_lists: bool = False) -> list[str]:
-    """The districts a text names, in order, each once. skip_lists: leave out a district
-    named in a list (走进江北区…、沙坪坝区…、江津区…等地), that is in a clause that also
-    names other districts between 、 marks."""
+    """The districts a text names, in order, each once (skip_lists: not those in a list)."""
     found: list[str] = []
-    for clause in _CLAUSE.finditer(text):
-        hits = _district_hits(clause.group(0))
-        names = {name for _, _, name in hits}
-        if skip_lists and len(names) > 1 and "、" in clause.group(0):
-            continue
-        for _, _, name in hits:
-            if name not in found:
-                found.append(name)
+    for _clause, hits in _clause_hits(text, skip_lists):
+        found += [name for _, name in hits if name not in found]
     return found
 
 
@@ -217,13 +216,9 @@ LEAD_WEIGHT = THRESHOLD
 def lead_places(sentence: str) -> list[str]:
     """Districts a story's lead sentence names as its actor or as the place of its event."""
     found: list[str] = []
-    for clause in _CLAUSE.finditer(sentence):
-        text = clause.group(0).strip()
-        hits = _district_hits(text)
-        if len({name for _, _, name in hits}) > 1 and "、" in text:
-            continue  # a list of places: a passing mention
-        for start, _end, name in hits:
-            if (start == 0 or text[:start].endswith(_PLACE_VERBS)) and name not in found:
+    for clause, hits in _clause_hits(sentence, skip_lists=True):
+        for start, name in hits:
+            if (start == 0 or clause[:start].endswith(_PLACE_VERBS)) and name not in found:
                 found.append(name)
     return found
 

@@ -93,7 +93,6 @@ def classify(raw_lines: list[str]) -> list[Element]:
             marked_issue=marked_issue,
             next_text=following.plain if following else None,
             next_gap=following.gap if following else 0,
-            previous_text=lines[index - 1].plain if index else None,
             titled=titled,
             text_seen=text_seen,
         )

@@ -37,9 +37,17 @@ _PREFIX_ROLES = {
 # What was done (words, pictures), as against a job title (记者, 通讯员).
 _FUNCTIONS = frozenset({"文", "图", "图片", "摄影", "文图", "撰文", "文字"})
 # ... and after them (张三 摄).
-_SUFFIX_ROLES = {"摄影": PHOTO, "摄": PHOTO, "供图": PHOTO, "报道": WRITER, "文": WRITER}
-_SUFFIX_ROLES |= {"摄影报道": BOTH, "图文报道": BOTH}  # reported and photographed
-_SUFFIX_ROLES |= {"图": PHOTO, "文图": BOTH}
+_SUFFIX_ROLES = {
+    "摄影": PHOTO,
+    "摄": PHOTO,
+    "图": PHOTO,
+    "供图": PHOTO,
+    "报道": WRITER,
+    "文": WRITER,
+    "文图": BOTH,
+    "摄影报道": BOTH,  # reported and photographed
+    "图文报道": BOTH,
+}
 _GLUED_PREFIX = re.compile(
     r"^(本报记者|见习记者|特约记者|摄影记者|实习记者|记者|本报通讯员|特约通讯员|通讯员|本报实习生|实习生|摄影)"
 )

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterator
+from typing import NamedTuple
 
 _FULL = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 _SENTENCE = re.compile(r"[^。！？]*[。！？]?")
@@ -174,52 +175,44 @@ def masthead_of(lines: list[str]) -> tuple[dt.date, str | None, int] | None:
     return None
 
 
+class Estimate(NamedTuple):
+    date: dt.date
+    precision: str  # "month" when likely right to the month, "year" otherwise
+    how: str  # for the report
+    leans_on_neighbours: bool  # another date for the issues around it could change it
+
+
 def estimate_issue_date(
     text: str,
     previous: dt.date | None = None,
     following: dt.date | None = None,
-) -> tuple[dt.date, str, str] | None:
-    """An estimate of the date of an issue that states none: (date, precision, how).
+) -> Estimate | None:
+    """An estimate of the date of an issue that states none.
 
     The issue was printed after the events it reports: the latest date the text gives (its
     year from the text, else from the issue before it in the archive), else its latest
     month, else the latest year it mentions (moved up to the previous issue's date when that
     is in the same year), else the date of the issue before (or after) it. The text's own
     dates win over the archive's order, which is only the order of file names.
-    precision is "month" when the estimate is likely right to the month, "year" otherwise.
     Never the build day or 1970: None when nothing dates the issue.
     """
     text_year = issue_year(text)
     year = text_year or (previous.year if previous else None)
     guess, how = infer_issue_date_in(text, year)
-    if guess is not None and text_year is None and how.startswith("most-mentioned"):
-        guess = None  # that year was the previous issue's, not the text's
-    if guess is not None and how.startswith("most-mentioned"):
-        guess = None  # a year alone: below, with the latest year
-    if guess is not None:
+    if guess is not None and not how.startswith("most-mentioned"):  # a year alone: below
         if text_year is None and previous is not None and guess < previous:
             # 1月5日 in an issue after one of late December is next January's
-            later = _valid(guess.year + 1, guess.month, guess.day)
-            guess = later or guess
-        return guess, "month", how
+            guess = _valid(guess.year + 1, guess.month, guess.day) or guess
+        return Estimate(guess, "month", how, text_year is None)
     latest_year = max((int(y) for y in _bare_years(text) if 1990 <= int(y) <= 2100), default=None)
     if latest_year is not None:
         if previous is not None and previous.year == latest_year:
-            return previous, "year", f"latest year ({latest_year}年), after the previous issue"
-        return dt.date(latest_year, 1, 1), "year", f"latest year ({latest_year}年)"
+            how = f"latest year ({latest_year}年), after the previous issue"
+            return Estimate(previous, "year", how, True)
+        return Estimate(dt.date(latest_year, 1, 1), "year", f"latest year ({latest_year}年)", True)
     if previous is not None:
         close = following is not None and (following - previous).days <= 31
-        return previous, "month" if close else "year", "the previous issue's date"
+        return Estimate(previous, "month" if close else "year", "the previous issue's date", True)
     if following is not None:
-        return following, "year", "the next issue's date"
+        return Estimate(following, "year", "the next issue's date", True)
     return None
-
-
-def neighbours_matter(text: str) -> bool:
-    """True when estimate_issue_date's answer for this text depends on the issues around it:
-    the text gives no date with its own year (a day or a month) to go by."""
-    year = issue_year(text)
-    if year is None:
-        return True
-    _guess, how = infer_issue_date_in(text, year)
-    return how.startswith(("most-mentioned", "no date"))

@@ -24,7 +24,7 @@ from ..render import (
     split_header,
 )
 from .article import Article, make_article
-from .dates import estimate_issue_date, issue_year, masthead_of, neighbours_matter
+from .dates import estimate_issue_date, issue_year, masthead_of
 from .decode import decode_bytes
 from .duplicates import set_aside
 from .issue import IssueInfo, issue_key, parse_text, read_sidecar
@@ -259,7 +259,7 @@ def _date_issue(report: IssueReport, text: str, path: Path, neighbours: Neighbou
         report.date, report.date_note = top[0], f"stated by the masthead (line {top[2]})"
         return True
     estimate = estimate_issue_date(text, *(neighbours or (None, None)))
-    report.dated_by_neighbours = neighbours_matter(text)
+    report.dated_by_neighbours = estimate is None or estimate.leans_on_neighbours
     if estimate is None:
         report.date_note = NO_DATE
         report.skipped = True
@@ -273,7 +273,7 @@ def _date_issue(report: IssueReport, text: str, path: Path, neighbours: Neighbou
             )
         )
         return False
-    report.date, report.date_estimate, how = estimate
+    report.date, report.date_estimate, how = estimate.date, estimate.precision, estimate.how
     report.date_note = f"estimated: {how}"
     shown = "year" if report.date_estimate == "year" else "year and month"
     report.warnings.append(

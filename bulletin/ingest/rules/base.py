@@ -43,7 +43,6 @@ class Context:
     marked_issue: bool  # the issue marks (some of) its headings with #
     next_text: str | None  # the next non-blank line, cleaned
     next_gap: int  # blank lines before it
-    previous_text: str | None  # the previous non-blank line, cleaned
     titled: bool = False  # a title came before: the line is inside a story
     text_seen: bool = False  # a title or a paragraph came before (the masthead is above both)
 
