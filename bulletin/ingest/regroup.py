@@ -5,8 +5,9 @@
   banner, at the head of the package, instead of the tail of whichever story the columns left
   it in.
 * A story's missing opening: a story whose text begins with a connective (事实上，…) lost its
-  opening to the column layout. A run of paragraphs at the end of another story that is about
-  this story's place, and not about its host's, is its opening: it moves back.
+  opening to the column layout. A run of paragraphs at the end of an earlier story of the same
+  column that is about this story's place, and not about its host's, is its opening: it moves
+  back.
 Both moves are reported for the editor. The stories handed on are new objects.
 """
 
@@ -40,7 +41,7 @@ def regroup(
 ) -> tuple[list[Story], list[DroppedLine], list[Warning]]:
     """Returns new stories, the dropped lines (the banner's are claimed by a lead-in story)
     and the warnings, with one for every move (a lead-in replaces the suspicion it settles)."""
-    stories = [replace(s, body=list(s.body)) for s in stories]
+    stories = [replace(s, body=list(s.body), credits=list(s.credits)) for s in stories]
     moves: list[Warning] = []
     if headline:
         stories, dropped = _lead_in(stories, headline, dropped, source, moves)
@@ -139,8 +140,10 @@ def _openings(stories: list[Story], source: str, warnings: list[Warning]) -> Non
         if not _opens_midway(target):
             continue
         wanted = _key_places(target)  # empty: any place its host is not about
-        for host in stories:
-            if host is target:
+        # The column layout carries a story's top to the end of the story printed before it,
+        # in the same column.
+        for host in stories[: stories.index(target)]:
+            if host.section != target.section:
                 continue
             start = _tail_about(host, wanted)
             if start is None:
@@ -149,6 +152,11 @@ def _openings(stories: list[Story], source: str, warnings: list[Warning]) -> Non
             del host.body[start:]
             at = target.lede_count
             target.body[at:at] = run
+            # a credit printed on a moved line (本报讯（记者 张三）…) goes with it
+            lines = {n for element in run for n in element.lines}
+            moved = [c for c in host.credits if c.first_line in lines]
+            host.credits = [c for c in host.credits if c not in moved]
+            target.credits = [*moved, *target.credits]
             first, last = run[0].first_line, run[-1].lines[-1]
             warnings.append(
                 Warning(
