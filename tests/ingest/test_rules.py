@@ -112,3 +112,14 @@ def test_two_bare_heading_lines_with_no_gap_are_a_wrapped_title_unless_a_kicker(
         "title",
         "subtitle",
     ]
+
+
+@pytest.mark.parametrize(
+    "line", ["■ 头版", "第2版 要闻", "扫描查看名单", "责任编辑：李青", "（完）"]
+)
+def test_print_only_lines(line: str) -> None:
+    assert kinds(line)[0][0] == "print-only"
+
+
+def test_a_story_that_names_a_page_is_no_page_label() -> None:
+    assert kinds("# 标题", "", "详见第2版。")[-1][0] == "para"
