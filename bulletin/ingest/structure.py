@@ -279,7 +279,14 @@ def _jump(state: _Grouping, element: Element) -> None:
     target: Story | None = None
     if current is not None and not current.text_elements() and current in state.stories:
         # The continuation's repeated title came first: it opened a story of its own.
-        target = next((s for s in state.continued if _same_title(s.title, current.title)), None)
+        target = next(
+            (
+                s
+                for s in state.continued
+                if s is not current and _same_title(s.title, current.title)
+            ),
+            None,
+        )
         if target is not None:
             state.stories.remove(current)
             target.jumps.extend(
