@@ -2,7 +2,7 @@
 
     python bench/editions_bench.py [sizes ...]      (0 = the committed seed archive; default 0 1000)
 
-For each archive (the seeds' 20 articles, or a synthetic one from bench/synth.py, ingested once
+For each archive (the seeds' 20 articles, or a synthetic one from bulletin/synthetic.py, ingested once
 beforehand: the ingest runs once per build whatever the editions), every variant is a fresh
 Python process running Pelican in-process on pelicanconf.py, median of REPEAT runs:
 
@@ -95,7 +95,7 @@ def median(overrides: dict, fresh_cache: Path | None = None) -> dict[str, float]
 def prepare(size: int, work: Path) -> Path:
     if size == 0:
         return ROOT / "content"
-    from bench.synth import write_archive
+    from bulletin.synthetic import write_archive
     from bulletin.ingest.run import ingest
 
     write_archive(work / "seeds", size)

@@ -3,7 +3,7 @@
     python bench/site_bench.py 1000 5000 20000      (invoke bench --sizes 1000,5000,20000)
     python bench/site_bench.py --repeat 3 1000 5000 (medians of three runs a size)
 
-For each size, in this order: a synthetic archive in the seeds' raw format (bench/synth.py);
+For each size, in this order: a synthetic archive in the seeds' raw format (bulletin/synthetic.py);
 vanilla Pelican (bench/vanilla_pelicanconf.py) on its articles (ingested by the CLI), cold and
 with a warm content cache, and again after one more issue (its own rebuild, the yardstick
 for ours); our full build (ingest, both editions, search: what `invoke build`
@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.search_probe import probe  # noqa: E402
-from bench.synth import STORIES_PER_ISSUE, write_archive  # noqa: E402
+from bulletin.synthetic import STORIES_PER_ISSUE, write_archive  # noqa: E402
 
 
 @dataclass

@@ -43,7 +43,7 @@ def routine(
     """Seconds of the preview build, the publish build and the copy after one new issue."""
     tasks = _tasks(repo)
     (work / "content").mkdir(parents=True)
-    synth = [sys.executable, "bench/synth.py"]
+    synth = [sys.executable, "-m", "bulletin.synthetic"]
     subprocess.run([*synth, str(articles), str(work / "seeds")], cwd=repo, check=True, stdout=QUIET)
     subprocess.run(
         [*synth, str(articles + 10), str(work / "next")], cwd=repo, check=True, stdout=QUIET

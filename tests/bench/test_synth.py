@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bench.synth import STORIES_PER_ISSUE, issue_date, write_archive
+from bulletin.synthetic import STORIES_PER_ISSUE, issue_date, write_archive
 from bulletin.ingest.run import process_seed
 
 

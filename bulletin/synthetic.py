@@ -1,4 +1,4 @@
-"""Synthetic archives in the seeds' raw format, for benchmarks at archive scale.
+"""Synthetic archives in the seeds' raw format, for tests and benchmarks at archive scale.
 
 Issues recombine real seed paragraphs with varied dates, columns and districts, and keep the
 seeds' quirks (bare and #-marked labels, wrapped titles, ◆ briefs, captions, cut sentences),
@@ -10,7 +10,7 @@ seed paragraphs' years become the issue's year and their day dates are dropped, 
 infers each issue's date from its text (the printed 出版 line) and a new issue is the newest,
 as it is every week for the editors.
 
-    python bench/synth.py 1000 /tmp/synth-1k/seeds
+    python -m bulletin.synthetic 1000 /tmp/synth-1k/seeds
 """
 
 from __future__ import annotations
@@ -21,13 +21,13 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from bulletin.gazetteer import DISTRICTS
+from bulletin.ingest.issue import parse_text
+from bulletin.ingest.model import Kind
+from bulletin.sections import SECTIONS
 
-from bulletin.gazetteer import DISTRICTS  # noqa: E402
-from bulletin.ingest.issue import parse_text  # noqa: E402
-from bulletin.ingest.model import Kind  # noqa: E402
-from bulletin.sections import SECTIONS  # noqa: E402
+# The sample archive the paragraphs come from (the project's own seeds/).
+SAMPLE_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 STORIES_PER_ISSUE = 10
 FIRST_ISSUE = dt.date(2005, 1, 4)
@@ -38,9 +38,9 @@ _YEAR = re.compile(r"(\d{4})年")
 Material = tuple[list[str], list[str], list[str]]  # titles, paragraphs, briefs
 
 
-def _seed_material() -> Material:
+def _seed_material(sample: Path) -> Material:
     titles, paragraphs, briefs = [], [], []
-    for path in sorted((ROOT / "seeds").glob("*.txt")):
+    for path in sorted(sample.glob("*.txt")):
         parsed = parse_text(path.read_text(encoding="utf-8"), path.name)
         for story in parsed.stories:
             titles.append(story.title)
@@ -110,10 +110,12 @@ def _issue(rng: random.Random, material: Material, number: int, first_story: int
     return "\n".join(lines) + "\n"
 
 
-def write_archive(target: Path, articles: int, seed: int = 20241123) -> list[Path]:
+def write_archive(
+    target: Path, articles: int, seed: int = 20241123, sample: Path = SAMPLE_SEEDS
+) -> list[Path]:
     """Write about `articles` articles as raw issues into target/ and return the files."""
     rng = random.Random(seed)
-    material = _seed_material()
+    material = _seed_material(sample)
     target.mkdir(parents=True, exist_ok=True)
     files = []
     for number in range((articles + STORIES_PER_ISSUE - 1) // STORIES_PER_ISSUE):
