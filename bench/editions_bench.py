@@ -2,8 +2,8 @@
 
     python bench/editions_bench.py [sizes ...]      (0 = the committed seed archive; default 0 1000)
 
-For each archive (the seeds' 20 articles, or a synthetic one from bulletin/synthetic.py, ingested once
-beforehand: the ingest runs once per build whatever the editions), every variant is a fresh
+For each archive (the seeds' 20 articles, or a synthetic one from bulletin/synthetic.py, ingested
+once beforehand: the ingest runs once per build whatever the editions), every variant is a fresh
 Python process running Pelican in-process on pelicanconf.py, median of REPEAT runs:
 
   simplified only       EDITIONS = the master alone (the site before issue 4)
@@ -95,8 +95,8 @@ def median(overrides: dict, fresh_cache: Path | None = None) -> dict[str, float]
 def prepare(size: int, work: Path) -> Path:
     if size == 0:
         return ROOT / "content"
-    from bulletin.synthetic import write_archive
     from bulletin.ingest.run import ingest
+    from bulletin.synthetic import write_archive
 
     write_archive(work / "seeds", size)
     ingest(work / "seeds", work / "content")

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bulletin.synthetic import STORIES_PER_ISSUE, issue_date, write_archive
 from bulletin.ingest.run import process_seed
+from bulletin.synthetic import STORIES_PER_ISSUE, issue_date, write_archive
 
 
 def test_issues_come_out_in_order_with_their_stories_before_them(tmp_path):
