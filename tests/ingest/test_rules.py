@@ -6,6 +6,7 @@ import pytest
 
 from bulletin.ingest.classify import classify
 from bulletin.ingest.credits import Credit, credit_of, split_dateline, split_trailing_credit
+from bulletin.ingest.issue import parse_text
 from bulletin.ingest.rules import RULES
 
 
@@ -123,3 +124,39 @@ def test_print_only_lines(line: str) -> None:
 
 def test_a_story_that_names_a_page_is_no_page_label() -> None:
     assert kinds("# 标题", "", "详见第2版。")[-1][0] == "para"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kicker", "title", "subtitle"),
+    [
+        # The first line sets the occasion: kicker over the title.
+        (
+            "中秋国庆“双节”将至",
+            "全市工会启动节日送温暖",
+            "中秋国庆“双节”将至",
+            "全市工会启动节日送温暖",
+            None,
+        ),
+        (
+            "高温天气来临",
+            "户外劳动者有了“清凉驿站”",
+            "高温天气来临",
+            "户外劳动者有了“清凉驿站”",
+            None,
+        ),
+        # The first line states the news: title over a subtitle.
+        (
+            "全市工会启动节日送温暖",
+            "慰问困难职工两万余户",
+            None,
+            "全市工会启动节日送温暖",
+            "慰问困难职工两万余户",
+        ),
+    ],
+)
+def test_two_headline_lines_kicker_or_subtitle(first, second, kicker, title, subtitle) -> None:
+    text = (
+        f"渝工港湾\n\n# {first}\n# {second}\n\n9月10日，市总工会在渝中区举行活动，慰问一线职工。\n"
+    )
+    (story,) = parse_text(text, "t.txt").stories
+    assert (story.kicker, story.title, story.subtitle) == (kicker, title, subtitle)

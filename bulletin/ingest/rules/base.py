@@ -87,9 +87,12 @@ def two_part(text: str) -> bool:
 
 
 KICKER_ENDINGS = ("：", ":", "——")
+# A kicker often sets the occasion the title's news answers (中秋国庆“双节”将至 / 全市工会启动
+# 节日送温暖); a title or subtitle states what was done, and does not end on the occasion.
+OCCASION_ENDINGS = ("将至", "来临", "之际", "前夕", "在即", "临近", "到来")
 
 
 def looks_like_kicker(text: str) -> bool:
-    """A kicker (引题) introduces the title under it (ends with ： or ——) or names a series
-    (关爱新就业形态劳动者·一线走访)."""
-    return text.endswith(KICKER_ENDINGS) or "·" in text
+    """A kicker (引题) introduces the title under it (ends with ： or ——), names a series
+    (关爱新就业形态劳动者·一线走访) or sets the occasion (春节将至, 高温来临, 五一前夕)."""
+    return text.endswith(KICKER_ENDINGS + OCCASION_ENDINGS) or "·" in text
