@@ -18,7 +18,8 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from .wheel import VERSION, builtin_config, writable_dir, write_atomically
+from ..files import atomic_write
+from .wheel import VERSION, builtin_config, writable_dir
 
 
 def edition_config(base: str, glossary: Mapping[str, str]) -> dict:
@@ -55,7 +56,7 @@ def write_config(name: str, config: dict, cache_dir: Path) -> Path:
     digest = hashlib.sha256(f"{VERSION}\n{text}".encode()).hexdigest()[:12]
     path = writable_dir(cache_dir) / f"{name}-{digest}.json"
     if not path.exists():
-        write_atomically(path, text)
+        atomic_write(path, text)
     return path
 
 
