@@ -13,11 +13,11 @@ Later stages (Taiwan or Hong Kong variants) still run over glossary output.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping
 from pathlib import Path
 
+from ..cache_keys import text_key
 from ..files import atomic_write
 from .wheel import VERSION, builtin_config, writable_dir
 
@@ -53,7 +53,7 @@ def edition_config(base: str, glossary: Mapping[str, str]) -> dict:
 def write_config(name: str, config: dict, cache_dir: Path) -> Path:
     """Write once under a name that changes with the content, so runs never clash."""
     text = json.dumps(config, ensure_ascii=False, indent=1, sort_keys=True)
-    digest = hashlib.sha256(f"{VERSION}\n{text}".encode()).hexdigest()[:12]
+    digest = text_key(VERSION, text)[:12]
     path = writable_dir(cache_dir) / f"{name}-{digest}.json"
     if not path.exists():
         atomic_write(path, text)

@@ -25,7 +25,9 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
-from ..cache import PickleCache, code_fingerprint, text_key
+from bulletin.cache_keys import code_fingerprint, text_key
+from bulletin.pickle_cache import PickleCache
+
 from .decode import decode_bytes
 
 SHINGLE = 8  # characters

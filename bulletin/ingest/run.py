@@ -13,7 +13,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..cache import PickleCache, text_key
+from bulletin.cache_keys import text_key
+from bulletin.pickle_cache import PickleCache
+
 from ..hant import simplified_master
 from ..render import (
     BULLETIN_FIELDS,

@@ -18,7 +18,7 @@ from pelican import signals
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
-from bulletin.cache import PickleCache
+from bulletin.pickle_cache import PickleCache
 from bulletin.render import (
     BULLETIN_FIELDS,
     bulletin_field,
