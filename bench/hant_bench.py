@@ -28,7 +28,7 @@ import opencc  # noqa: E402
 
 from bulletin.hant.check import find_unconverted_html  # noqa: E402
 from bulletin.hant.converter import DEFAULT_CACHE_DIR, REPO_ROOT, _converter, converter_for  # noqa: E402
-from bulletin.hant.editions import HONG_KONG, TRADITIONAL  # noqa: E402
+from bulletin.hant.edition_settings import HONG_KONG, TRADITIONAL  # noqa: E402
 from bulletin.hant.markup import convert_slots  # noqa: E402
 from bulletin.hant.slots import scan, scan_with_html_parser  # noqa: E402
 
@@ -64,9 +64,9 @@ def seed_articles() -> list[str]:
 
 
 def rendered_bodies(articles: list[str]) -> list[str]:
-    from bulletin.render import render_markdown, split_header
+    from bulletin.render import markdown_to_html, split_header
 
-    return [render_markdown(split_header(text)[1]) for text in articles]
+    return [markdown_to_html(split_header(text)[1]) for text in articles]
 
 
 def main() -> None:

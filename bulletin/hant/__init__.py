@@ -18,16 +18,7 @@ The site integration needs only these names:
     simplified_master(text)            (detect) a Traditional submission -> Simplified master
 """
 
-from .check import Leftover, find_unconverted, find_unconverted_html
-from .converter import (
-    DEFAULT_CACHE_DIR,
-    DEFAULT_GLOSSARY,
-    EditionConverter,
-    converter_for,
-    set_default_options,
-)
-from .detect import Master, ScriptGuess, guess_script, simplified_master, to_simplified
-from .editions import (
+from bulletin.hant.edition_settings import (
     HONG_KONG,
     HONG_KONG_SETTINGS,
     SIMPLIFIED,
@@ -38,8 +29,18 @@ from .editions import (
     edition_from_settings,
     editions_from_settings,
 )
+from bulletin.hant.no_convert import no_convert_phrases, no_convert_plugin, strip_no_convert_marks
+
+from .check import Leftover, find_unconverted, find_unconverted_html
+from .converter import (
+    DEFAULT_CACHE_DIR,
+    DEFAULT_GLOSSARY,
+    EditionConverter,
+    converter_for,
+    set_default_options,
+)
+from .detect import Master, ScriptGuess, guess_script, simplified_master, to_simplified
 from .glossary import Glossary, GlossaryError, load_glossary, parse_glossary
-from .marks import no_convert_phrases, no_convert_plugin, strip_no_convert_marks
 from .names import credited_names
 from .refine import ConversionOptions, Correction
 from .review import PendingReview, ReviewItem, format_review, review_list, start_review

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from .marks import has_marks, split_marks
+from bulletin.hant.no_convert import has_marks, split_marks
+
 from .slots import Slot, scan
 
 

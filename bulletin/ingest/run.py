@@ -14,23 +14,23 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bulletin.cache_keys import text_key
+from bulletin.ingest.article_file import article_markdown, line_ranges
+from bulletin.ingest.issue_dates import estimate_issue_date, issue_year, masthead_of
 from bulletin.pickle_cache import PickleCache
-
-from ..hant import simplified_master
-from ..render import (
+from bulletin.render import (
     BULLETIN_FIELDS,
     bulletin_field,
-    render_markdown,
+    markdown_to_html,
     rendered_file,
     rendered_key,
     split_header,
 )
+
+from ..hant import simplified_master
 from .article import Article, make_article
-from .dates import estimate_issue_date, issue_year, masthead_of
 from .decode import decode_bytes
 from .duplicates import set_aside
 from .issue import IssueInfo, issue_key, parse_text, read_sidecar
-from .markdown import line_ranges, render_article
 from .model import DroppedLine, Warning
 from .parsed_cache import issue_cache, seed_key
 from .store import ContentStore, StoreResult
@@ -229,11 +229,11 @@ def process_seed(path: Path, source: str, neighbours: Neighbours | None = None) 
             "Issue_title": info.title or parsed.headline or "",
             "Source": f"{source}:{line_ranges(story.lines())}",
         }
-        text = render_article(article, meta)
+        text = article_markdown(article, meta)
         report.rendered[f"articles/{info.key}/{article.slug}.md"] = text
         header, body = split_header(text)
         texts.update(header_texts(header))
-        report.html[rendered_key(body)] = render_markdown(body)
+        report.html[rendered_key(body)] = markdown_to_html(body)
         credited[rendered_key(body)] = (*article.authors, *article.photographers)
     for name, work in _body_work.items():
         keys = list(report.html)

@@ -91,7 +91,7 @@ def test_an_unreadable_cache_is_ignored_with_a_warning(seeds, tmp_path, parsed, 
 
 def test_the_ingest_leaves_each_body_rendered_for_the_sites_readers(seeds, tmp_path):
     from bulletin.pickle_cache import PickleCache
-    from bulletin.render import render_markdown, rendered_file, rendered_key, split_header
+    from bulletin.render import markdown_to_html, rendered_file, rendered_key, split_header
 
     ingest(seeds, tmp_path / "content", cache_dir=tmp_path / "cache")
     rendered = PickleCache(rendered_file(tmp_path / "cache")).old
@@ -99,7 +99,7 @@ def test_the_ingest_leaves_each_body_rendered_for_the_sites_readers(seeds, tmp_p
         split_header(p.read_text(encoding="utf-8"))[1] for p in (tmp_path / "content").rglob("*.md")
     ]
     assert len(bodies) == 21 and len(rendered) == 21
-    assert all(rendered[rendered_key(body)] == render_markdown(body) for body in bodies)
+    assert all(rendered[rendered_key(body)] == markdown_to_html(body) for body in bodies)
 
 
 def test_body_work_is_done_in_the_parsing_processes_for_new_issues_only(
@@ -123,7 +123,7 @@ def test_body_work_is_done_in_the_parsing_processes_for_new_issues_only(
     pids = set()
     for body in bodies:
         pid, size = done[rendered_key(body)].split()
-        assert int(size) == len(ingest_module.render_markdown(body))
+        assert int(size) == len(ingest_module.markdown_to_html(body))
         pids.add(int(pid))
     assert os.getpid() not in pids or (os.cpu_count() or 1) < 2
     assert ingest_module._body_work == {}  # nothing left for a later ingest in this process

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from ..dates import masthead, masthead_number
+from bulletin.ingest.issue_dates import masthead, masthead_number
+
 from ..model import Element, Kind
 from .base import Context, Line
 
