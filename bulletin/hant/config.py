@@ -63,8 +63,8 @@ def write_config(name: str, config: dict, cache_dir: Path) -> Path:
 def characters_only(base: str) -> dict:
     """The JSON of `base` without its phrase dictionaries and segmentation, for text converted
     one character at a time (a newline after each, so no phrase can match): the same result
-    for every CJK character (tests/search/test_tokenize.py checks all of them), loaded in a
-    millisecond instead of the 25-120 ms the phrase dictionaries take."""
+    for every CJK character (tests/search/test_tokenize.py checks all of them), loaded much
+    faster than the phrase dictionaries."""
     config = builtin_config(base)
     config.pop("segmentation", None)
     chain = [_without_phrases(stage["dict"]) for stage in config["conversion_chain"]]

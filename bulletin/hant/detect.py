@@ -121,7 +121,7 @@ def _changed_alone(name: str) -> np.ndarray:
 def _changed_alone_codes(name: str, codes: np.ndarray) -> np.ndarray | None:
     """The code points `name` changes on their own; None when that cannot be told.
 
-    Converting every CJK code point takes about 0.12 s, in each parsing process of every
+    Converting every CJK code point is too slow to repeat in each parsing process of every
     ingest, so the answer is kept per OpenCC version in the converters' cache folder."""
     kept = writable_dir(DEFAULT_CACHE_DIR) / f"changed-alone-{name}-{VERSION}.txt"
     try:

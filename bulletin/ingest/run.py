@@ -47,7 +47,7 @@ class Articles(Sequence[Article]):
     """An issue's articles. Pickled (into the ingest cache, or from a parsing process) as one
     blob that is unpickled when an article is first asked for: a weekly build reads the
     report rows of every cached issue but none of their stories, whose many small objects
-    made the cache of a 20,000-article archive take 1.5 s to load."""
+    made the cache of a large archive slow to load (BENCHMARKS.md)."""
 
     def __init__(self, articles: Iterable[Article] = ()) -> None:
         self._items: list[Article] | None = list(articles)
@@ -476,9 +476,9 @@ def ingest(
     _text_work.clear()
     _text_work.update(text_work or {})
     try:
-        # Each issue's files are written while the worker processes parse the next ones (at
-        # 20,000 articles writing them afterwards took 8-16 s, the other core idle); strict
-        # mode writes nothing before every issue is known to be free of warnings.
+        # Each issue's files are written while the worker processes parse the next ones
+        # (written afterwards, they kept one core busy while the other waited); strict mode
+        # writes nothing before every issue is known to be free of warnings.
         for issue in _issues_in_order(seeds_dir, files, issue_cache(cache_dir), progress, report):
             issues.append(issue)
             if not strict:
