@@ -18,7 +18,16 @@ The site integration needs only these names:
     simplified_master(text)            (detect) a Traditional submission -> Simplified master
 """
 
-from bulletin.hant.edition_settings import (
+from .check import Leftover, find_unconverted, find_unconverted_html
+from .converter import (
+    DEFAULT_CACHE_DIR,
+    DEFAULT_GLOSSARY,
+    EditionConverter,
+    converter_for,
+    set_default_options,
+)
+from .detect import Master, ScriptGuess, guess_script, simplified_master, to_simplified
+from .edition_settings import (
     HONG_KONG,
     HONG_KONG_SETTINGS,
     SIMPLIFIED,
@@ -29,19 +38,9 @@ from bulletin.hant.edition_settings import (
     edition_from_settings,
     editions_from_settings,
 )
-from bulletin.hant.no_convert import no_convert_phrases, no_convert_plugin, strip_no_convert_marks
-
-from .check import Leftover, find_unconverted, find_unconverted_html
-from .converter import (
-    DEFAULT_CACHE_DIR,
-    DEFAULT_GLOSSARY,
-    EditionConverter,
-    converter_for,
-    set_default_options,
-)
-from .detect import Master, ScriptGuess, guess_script, simplified_master, to_simplified
 from .glossary import Glossary, GlossaryError, load_glossary, parse_glossary
 from .names import credited_names
+from .no_convert import no_convert_phrases, no_convert_plugin, strip_no_convert_marks
 from .refine import ConversionOptions, Correction
 from .review import PendingReview, ReviewItem, format_review, review_list, start_review
 

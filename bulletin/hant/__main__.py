@@ -10,9 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from bulletin.hant.edition_settings import HONG_KONG, TRADITIONAL
-
 from .converter import converter_for
+from .edition_settings import HONG_KONG, TRADITIONAL
 from .review import format_review, review_list
 
 EDITIONS = {edition.code: edition for edition in (TRADITIONAL, HONG_KONG)}

@@ -15,10 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from bulletin.hant.no_convert import kept_ranges
-
 from .converter import EditionConverter
 from .markup import convert_slots
+from .no_convert import kept_ranges
 from .slots import scan
 from .wheel import NativeToolMissing, dictionary_entries
 

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from bulletin.hant.no_convert import has_marks, split_marks
-
+from .no_convert import has_marks, split_marks
 from .slots import Slot, scan
 
 

@@ -20,9 +20,8 @@ from collections.abc import Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass
 
-from bulletin.hant.no_convert import kept_ranges
-
 from .converter import EditionConverter
+from .no_convert import kept_ranges
 from .refine import NAME, Correction
 from .wheel import dictionary_entries, native_tool
 

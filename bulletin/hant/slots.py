@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
 
-from bulletin.hant.no_convert import NO_CONVERT_ATTRIBUTE
+from .no_convert import NO_CONVERT_ATTRIBUTE
 
 SKIPPED_ELEMENTS = frozenset({"code", "kbd", "pre", "samp", "script", "style", "textarea"})
 # Text marked as Simplified on purpose (the 简体 of the language switch) stays Simplified.

@@ -6,11 +6,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from bulletin.ingest.issue_dates import dates_in, stated_dates_in
-
 from ..gazetteer import TextPart, districts_about, partners_about
 from ..sections import BRIEFS_SECTIONS
 from .credits import Credit, credit_of
+from .issue_dates import dates_in, stated_dates_in
 from .model import Kind, Story
 
 SUMMARY_MIN_CHARS = 40

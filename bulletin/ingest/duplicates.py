@@ -25,9 +25,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
-from bulletin.cache_keys import code_fingerprint, text_key
-from bulletin.pickle_cache import PickleCache
-
+from ..cache_keys import code_fingerprint, text_key
+from ..pickle_cache import PickleCache
 from .decode import decode_bytes
 
 SHINGLE = 8  # characters

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bulletin.cache_keys import code_fingerprint, text_key
-from bulletin.pickle_cache import PickleCache
+from ..cache_keys import code_fingerprint, text_key
+from ..pickle_cache import PickleCache
 
 CACHE_FILE = "ingest.pickle"
 

@@ -13,11 +13,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from bulletin.cache_keys import text_key
-from bulletin.ingest.article_file import article_markdown, line_ranges
-from bulletin.ingest.issue_dates import estimate_issue_date, issue_year, masthead_of
-from bulletin.pickle_cache import PickleCache
-from bulletin.render import (
+from ..cache_keys import text_key
+from ..hant import simplified_master
+from ..pickle_cache import PickleCache
+from ..render import (
     BULLETIN_FIELDS,
     bulletin_field,
     markdown_to_html,
@@ -25,12 +24,12 @@ from bulletin.render import (
     rendered_key,
     split_header,
 )
-
-from ..hant import simplified_master
 from .article import Article, make_article
+from .article_file import article_markdown, line_ranges
 from .decode import decode_bytes
 from .duplicates import set_aside
 from .issue import IssueInfo, issue_key, parse_text, read_sidecar
+from .issue_dates import estimate_issue_date, issue_year, masthead_of
 from .model import DroppedLine, Warning
 from .parsed_cache import issue_cache, seed_key
 from .store import ContentStore, StoreResult
