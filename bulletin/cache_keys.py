@@ -40,16 +40,20 @@ def code_fingerprint() -> bytes:
 
 def text_key(*parts: object) -> str:
     """A key (hex) from parts: text and bytes as they are, anything else (numbers, lists,
-    dicts of them) as canonical JSON. Each part is framed by its length, so ("ab", "c") and
-    ("a", "bc") differ."""
+    dicts of them) as canonical JSON. Each part is framed by its length and kind, so
+    ("ab", "c") and ("a", "bc") differ, and so do "1" and 1."""
     digest = hashlib.sha256()
     for part in parts:
+        kind = 0
         if isinstance(part, str):
             data = part.encode()
         elif isinstance(part, bytes):
             data = part
         else:
             text = json.dumps(part, sort_keys=True, ensure_ascii=False, default=str)
-            data = text.encode()
-        digest.update(len(data).to_bytes(8, "little") + data)
+            data, kind = text.encode(), _JSON
+        digest.update((len(data) | kind).to_bytes(8, "little") + data)
     return digest.hexdigest()
+
+
+_JSON = 1 << 63  # the frame of a part given as a value, not as text

@@ -267,3 +267,20 @@ def test_the_terminal_shows_the_warnings_of_the_issues_parsed_in_this_run(
         f"7 warnings of issues unchanged since an earlier run: not repeated here, all are in "
         f"{tmp_path / 'ingest.md'}" in text
     )
+
+
+def test_a_cache_key_tells_its_parts_apart():
+    """bulletin.cache_keys.text_key, the key of every cache: parts are framed (never run
+    together), values are canonical JSON (a dict's order does not matter), and text and bytes
+    keep the keys they always had."""
+    import hashlib
+
+    from bulletin.cache_keys import text_key
+
+    assert text_key("ab", "c") != text_key("a", "bc")
+    assert text_key("渝工") == text_key("渝工".encode())
+    assert text_key({"b": 1, "a": [2, 3]}) == text_key({"a": [2, 3], "b": 1})
+    assert text_key({"a": 1}) != text_key({"a": 2})
+    assert text_key(1) != text_key("1") and text_key([]) != text_key("[]")
+    framed = len(b"ab").to_bytes(8, "little") + b"ab"
+    assert text_key("ab") == hashlib.sha256(framed).hexdigest()  # the ingest cache stays valid
