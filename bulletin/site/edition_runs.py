@@ -1,4 +1,5 @@
-"""The site's editions as configuration: one Simplified master and its converted twins.
+"""Each edition's own Pelican run: the site's editions as configuration (one Simplified master
+and its converted twins) and the settings each run derives from them.
 
 `pelicanconf.py` lists the editions as plain dicts (EDITIONS), the master first:
 
