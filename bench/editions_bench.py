@@ -6,14 +6,14 @@ For each archive (the seeds' 20 articles, or a synthetic one from bulletin/synth
 once beforehand: the ingest runs once per build whatever the editions), every variant is a fresh
 Python process running Pelican in-process on pelicanconf.py, median of REPEAT runs:
 
-  simplified only       EDITIONS = the master alone (the site before issue 4)
+  simplified only       EDITIONS = the master alone (a site with no Traditional edition)
   traditional only      the zh-hant run alone in one process (EDITION_CODE=zh-hant), review off:
                         its difference to the line above is what converting the content costs
   two editions          the shipped build: the master forks the zh-hant run, both in parallel
   two, one after other  both runs in one process, in turn: the serial cost of two editions, the
-                        upper bound of design (b) (one run rendering every page twice)
+                        upper bound of one run rendering every page twice
   review, cold cache    the editors' review list, built from nothing (a warm cache costs ~0)
-  + search index        the shipped build with pelicanconf.py's search plugin (issue 5)
+  + search index        the shipped build with pelicanconf.py's search plugin
 The search plugin is left out of the other rows: they measure the editions.
 
 Phases of the single-edition run (read + context, write) come from Pelican's signals. The

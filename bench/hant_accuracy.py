@@ -20,8 +20,8 @@ sys.path.insert(0, str(ROOT))
 
 import opencc  # noqa: E402
 
+from bench.hant_bench import machine, seed_articles  # noqa: E402
 from bulletin.hant import TRADITIONAL, ConversionOptions, converter_for  # noqa: E402
-from bulletin.hant.bench import machine, seed_articles  # noqa: E402
 from tests.hant.traps import TRAPS  # noqa: E402
 
 VARIANTS = {

@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.search_probe import probe  # noqa: E402
+from bulletin.build_folder import build_folder_settings  # noqa: E402
 from bulletin.synthetic import STORIES_PER_ISSUE, write_archive  # noqa: E402
 
 
@@ -91,16 +92,9 @@ def _ingest(seeds: Path, content: Path) -> Run:
     return measured([*args, "--cache", "", "--content", str(content)])
 
 
-def our_settings(work: Path, seeds: Path, content: Path) -> dict[str, object]:
-    """The overrides of our build of `seeds`: content, reports and cache inside `work`."""
-    return {
-        "PATH": str(content),
-        "BULLETIN_SEEDS_PATH": str(seeds),
-        "BULLETIN_REPORT_PATH": str(work / "ingest.md"),
-        "BULLETIN_REVIEW_PATH": str(work / "review-{edition}.md"),
-        "BULLETIN_QUIET": True,
-        "CACHE_PATH": str(work / "cache"),
-    }
+def _article_names(content: Path) -> list[str]:
+    """What an ingest wrote: vanilla Pelican and ours must be given the same articles."""
+    return sorted(p.name for p in (content / "articles").rglob("*.md"))
 
 
 def size_of(folder: Path) -> int:
@@ -111,10 +105,11 @@ def bench_size(articles: int, work: Path) -> dict[str, float]:
     seeds, content, output = work / "seeds", work / "content", work / "output"
     write_archive(seeds, articles)
     content.mkdir()  # Pelican checks the content path before the ingest plugin fills it
-    ours = our_settings(work, seeds, content)
+    ours = build_folder_settings(work, seeds, content)
     # Vanilla first, on the same articles (the CLI runs the ingest the build runs).
     vanilla_content = work / "vanilla-content"
     ingest = _ingest(seeds, vanilla_content)
+    ingested = _article_names(vanilla_content)
     vanilla_settings = str(ROOT / "bench" / "vanilla_pelicanconf.py")
     cache = {"CACHE_PATH": str(work / "vanilla-cache")}
     vanilla = measured(_pelican(vanilla_content, work / "vanilla-out", vanilla_settings, cache))
@@ -134,6 +129,8 @@ def bench_size(articles: int, work: Path) -> dict[str, float]:
         _pelican(vanilla_content, work / "vanilla-out", vanilla_settings, warm_settings)
     )
     full = measured(_ours(output, {**ours, "SITE_TIMINGS": True}))
+    if _article_names(content) != ingested:
+        raise RuntimeError("the build's ingest and the CLI's wrote different articles")
     search = probe(output)
     # One more issue arrives: the rebuild an editor waits for every week.
     shutil.copy(extra, seeds / extra.name)

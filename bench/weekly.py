@@ -3,12 +3,13 @@
 
     python bench/weekly.py 5000                       this checkout
     python bench/weekly.py 5000 --repo ../old --publish-settings publishconf.py
+    python bench/weekly.py 30 --work /tmp/week --settle 0
 
 The second form measures another checkout (a `git worktree` of an older commit) whose publish
-built with other settings. Each size starts from the state last week's routine left (the
-archive built, published and copied, untimed), then adds one issue and times the three
-steps. Folders are made under a temporary folder and left there (see site_bench.py on why
-nothing is deleted during a bench).
+built with other settings; the third is a quick check of the routine (tests/bench). Each size
+starts from the state last week's routine left (the archive built, published and copied,
+untimed), then adds one issue and times the three steps. Folders are made under a temporary
+folder (or --work) and left there (see site_bench.py on why nothing is deleted during a bench).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 QUIET = subprocess.DEVNULL
 
-from bench.site_bench import our_settings  # noqa: E402
+from bulletin.build_folder import build_folder_settings  # noqa: E402
 
 
 def _tasks(repo: Path):
@@ -49,7 +50,7 @@ def routine(
         [*synth, str(articles + 10), str(work / "next")], cwd=repo, check=True, stdout=QUIET
     )
     extra = sorted((work / "next").iterdir())[-1]
-    overrides = our_settings(work, work / "seeds", work / "content")
+    overrides = build_folder_settings(work, work / "seeds", work / "content")
 
     def timed(step) -> float:
         started = time.perf_counter()
@@ -97,11 +98,18 @@ def main() -> None:
     parser.add_argument("sizes", type=int, nargs="+")
     parser.add_argument("--repo", type=Path, default=ROOT, help="checkout to measure")
     parser.add_argument("--publish-settings", default="pelicanconf.py")
+    parser.add_argument(
+        "--work", type=Path, help="folder to work in (default: a new temporary one)"
+    )
+    parser.add_argument(
+        "--settle", type=float, default=30, help="seconds to let the disk settle before timing"
+    )
     args = parser.parse_args()
-    base = Path(tempfile.mkdtemp(prefix="bulletin-weekly-"))
+    base = args.work or Path(tempfile.mkdtemp(prefix="bulletin-weekly-"))
     print(f"working in {base}", file=sys.stderr)
     for size in args.sizes:
-        row = routine(size, args.repo.resolve(), args.publish_settings, base / str(size))
+        work = base / str(size)
+        row = routine(size, args.repo.resolve(), args.publish_settings, work, args.settle)
         print(json.dumps(row), flush=True)
 
 

@@ -3,8 +3,8 @@
 Raw HTML in article text is shown as text, never executed (html=False). A newline inside a
 Chinese paragraph would render as a visible space, so soft breaks between CJK text vanish.
 A name an editor marks `{{余敏}}` renders as `<span translate="no">余敏</span>`: every edition
-shows it as written (bulletin.hant.marks); braces around anything else (`{{ SITENAME }}`) are text
-(bulletin.site.marks).
+shows it as written (bulletin.hant.no_convert); braces around anything else (`{{ SITENAME }}`)
+are text (bulletin.text.braces).
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from mdit_py_plugins.container import container_plugin
 
-from bulletin.cache import code_fingerprint, text_key
-from bulletin.hant.marks import no_convert_plugin
-from bulletin.site.marks import literal_braces_plugin
+from bulletin.cache_keys import code_fingerprint, text_key
+from bulletin.hant.no_convert import no_convert_plugin
+from bulletin.text.braces import literal_braces_plugin
 
 _CJK_EDGE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]")
 CONTAINERS = ("lede", "figure", "byline")
@@ -58,7 +58,7 @@ def markdown_renderer() -> MarkdownIt:
     return md
 
 
-def render_markdown(text: str) -> str:
+def markdown_to_html(text: str) -> str:
     return markdown_renderer().render(_UNPRINTABLE.sub("", text))
 
 

@@ -67,7 +67,7 @@ def _estimate(value: str) -> str | None:
 
 
 # Every field an article may have (header names are case-insensitive, as Pelican reads them):
-# what the ingest writes (bulletin/ingest/markdown.py) and what an editor may add.
+# what the ingest writes (bulletin/ingest/article_file.py) and what an editor may add.
 FIELDS: dict[str, Check] = {
     "title": _text,
     "kicker": _text,

@@ -1,13 +1,11 @@
-"""Shared fixtures: paths to the real sample archive."""
+"""Shared fixtures: paths to the real sample archive. (The browser fixtures are in
+tests/browser.py, which the browser tests name as a plugin.)"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
-
-from tests.browser import CHROMIUM, launch
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -21,19 +19,3 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS
-
-
-@pytest.fixture(scope="session")
-def playwright():
-    """One Playwright for the session: its sync API allows one running instance per thread."""
-    with sync_playwright() as running:
-        yield running
-
-
-@pytest.fixture(scope="session")
-def browser(playwright):
-    """Debian's Chromium, started once for every browser test in the session."""
-    assert Path(CHROMIUM).exists(), "invoke test installs Debian's chromium"
-    browser = launch(playwright)
-    yield browser
-    browser.close()

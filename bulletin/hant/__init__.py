@@ -27,7 +27,7 @@ from .converter import (
     set_default_options,
 )
 from .detect import Master, ScriptGuess, guess_script, simplified_master, to_simplified
-from .editions import (
+from .edition_settings import (
     HONG_KONG,
     HONG_KONG_SETTINGS,
     SIMPLIFIED,
@@ -39,8 +39,8 @@ from .editions import (
     editions_from_settings,
 )
 from .glossary import Glossary, GlossaryError, load_glossary, parse_glossary
-from .marks import no_convert_phrases, no_convert_plugin, strip_no_convert_marks
 from .names import credited_names
+from .no_convert import no_convert_phrases, no_convert_plugin, strip_no_convert_marks
 from .refine import ConversionOptions, Correction
 from .review import PendingReview, ReviewItem, format_review, review_list, start_review
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .converter import converter_for
-from .editions import HONG_KONG, TRADITIONAL
+from .edition_settings import HONG_KONG, TRADITIONAL
 from .review import format_review, review_list
 
 EDITIONS = {edition.code: edition for edition in (TRADITIONAL, HONG_KONG)}

@@ -27,7 +27,8 @@ from pathlib import Path
 import ahocorasick_rs
 import rjieba
 
-from .wheel import dictionary_entries, write_atomically
+from ..files import atomic_write
+from .wheel import dictionary_entries
 
 SEPARATOR = "\x01"  # OpenCC passes it through; no phrase contains it (NUL would end a C string)
 # Newlines belong to no sentence: a segment never holds one (they separate segments).
@@ -92,7 +93,7 @@ def load_ambiguous_phrases(
         found = path.read_text(encoding="utf-8").split("\n")
     else:
         found = ambiguous_phrases(phrases(), convert)
-        write_atomically(path, "\n".join(found))
+        atomic_write(path, "\n".join(found))
     return AmbiguousPhrases(p for p in found if p)
 
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .converter import EditionConverter
-from .marks import kept_ranges
 from .markup import convert_slots
+from .no_convert import kept_ranges
 from .slots import scan
 from .wheel import NativeToolMissing, dictionary_entries
 

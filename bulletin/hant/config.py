@@ -13,12 +13,13 @@ Later stages (Taiwan or Hong Kong variants) still run over glossary output.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from .wheel import VERSION, builtin_config, writable_dir, write_atomically
+from ..cache_keys import text_key
+from ..files import atomic_write
+from .wheel import VERSION, builtin_config, writable_dir
 
 
 def edition_config(base: str, glossary: Mapping[str, str]) -> dict:
@@ -52,18 +53,18 @@ def edition_config(base: str, glossary: Mapping[str, str]) -> dict:
 def write_config(name: str, config: dict, cache_dir: Path) -> Path:
     """Write once under a name that changes with the content, so runs never clash."""
     text = json.dumps(config, ensure_ascii=False, indent=1, sort_keys=True)
-    digest = hashlib.sha256(f"{VERSION}\n{text}".encode()).hexdigest()[:12]
+    digest = text_key(VERSION, text)[:12]
     path = writable_dir(cache_dir) / f"{name}-{digest}.json"
     if not path.exists():
-        write_atomically(path, text)
+        atomic_write(path, text)
     return path
 
 
 def characters_only(base: str) -> dict:
     """The JSON of `base` without its phrase dictionaries and segmentation, for text converted
     one character at a time (a newline after each, so no phrase can match): the same result
-    for every CJK character (tests/search/test_tokenize.py checks all of them), loaded in a
-    millisecond instead of the 25-120 ms the phrase dictionaries take."""
+    for every CJK character (tests/search/test_tokenize.py checks all of them), loaded much
+    faster than the phrase dictionaries."""
     config = builtin_config(base)
     config.pop("segmentation", None)
     chain = [_without_phrases(stage["dict"]) for stage in config["conversion_chain"]]

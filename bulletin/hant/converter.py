@@ -14,10 +14,10 @@ from pathlib import Path
 import opencc
 
 from .config import edition_config, write_config
-from .editions import LENGTH_PRESERVING_CONFIGS, Edition
+from .edition_settings import LENGTH_PRESERVING_CONFIGS, Edition
 from .glossary import Glossary, load_glossary
-from .marks import has_marks, split_marks
 from .markup import convert_html, joined_conversion
+from .no_convert import has_marks, split_marks
 from .refine import ConversionOptions, Correction, Refiner
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

@@ -24,9 +24,10 @@ from pathlib import Path
 import numpy as np
 import opencc
 
+from ..files import atomic_write
 from .config import write_config
 from .converter import DEFAULT_CACHE_DIR
-from .wheel import SHARE_DIR, VERSION, writable_dir, write_atomically
+from .wheel import SHARE_DIR, VERSION, writable_dir
 
 MIN_EVIDENCE = 8  # characters; below this a text is too short to call Traditional
 TRADITIONAL_SHARE = 0.75  # of the characters either direction would change
@@ -120,7 +121,7 @@ def _changed_alone(name: str) -> np.ndarray:
 def _changed_alone_codes(name: str, codes: np.ndarray) -> np.ndarray | None:
     """The code points `name` changes on their own; None when that cannot be told.
 
-    Converting every CJK code point takes about 0.12 s, in each parsing process of every
+    Converting every CJK code point is too slow to repeat in each parsing process of every
     ingest, so the answer is kept per OpenCC version in the converters' cache folder."""
     kept = writable_dir(DEFAULT_CACHE_DIR) / f"changed-alone-{name}-{VERSION}.txt"
     try:
@@ -135,7 +136,7 @@ def _changed_alone_codes(name: str, codes: np.ndarray) -> np.ndarray | None:
     if len(converted) != len(original):  # not with the standard configs
         return None  # cannot tell: every CJK character counts, the full check decides
     changed = original[converted != original].astype(np.int64)
-    write_atomically(kept, f"{len(changed)}\n" + "".join(map(chr, changed.tolist())))
+    atomic_write(kept, f"{len(changed)}\n" + "".join(map(chr, changed.tolist())))
     return changed
 
 

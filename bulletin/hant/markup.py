@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from .marks import has_marks, split_marks
+from .no_convert import has_marks, split_marks
 from .slots import Slot, scan
 
 

@@ -21,7 +21,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 
 from .converter import EditionConverter
-from .marks import kept_ranges
+from .no_convert import kept_ranges
 from .refine import NAME, Correction
 from .wheel import dictionary_entries, native_tool
 

@@ -1,10 +1,10 @@
 """Where a page's convertible text is: the text between tags and a few attribute values.
 
-The standard library's html.parser says what is a tag. Walking a page with it costs about 8 µs
-a tag, most of a page's conversion; so a page is first read with one regular expression that
-knows the plain, well-formed markup this site generates, and anything it is not sure of
-(`<![CDATA[`, `</ p>`, an unquoted value with a quote in it, a tag cut off) sends the whole page
-to html.parser instead. Tests check that both readers find the same slots.
+The standard library's html.parser says what is a tag. Walking a page with it costs more than the
+rest of a page's conversion (bench/hant_bench.py measures both); so a page is first read with one
+regular expression that knows the plain, well-formed markup this site generates, and anything it is
+not sure of (`<![CDATA[`, `</ p>`, an unquoted value with a quote in it, a tag cut off) sends the
+whole page to html.parser instead. Tests check that both readers find the same slots.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
 
-from .marks import NO_CONVERT_ATTRIBUTE
+from .no_convert import NO_CONVERT_ATTRIBUTE
 
 SKIPPED_ELEMENTS = frozenset({"code", "kbd", "pre", "samp", "script", "style", "textarea"})
 # Text marked as Simplified on purpose (the 简体 of the language switch) stays Simplified.

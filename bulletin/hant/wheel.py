@@ -16,6 +16,8 @@ from pathlib import Path
 
 import opencc
 
+from ..files import atomic_write
+
 PACKAGE_DIR = Path(opencc.__file__).resolve().parent
 SHARE_DIR = PACKAGE_DIR / "clib" / "share" / "opencc"
 BIN_DIR = PACKAGE_DIR / "clib" / "bin"
@@ -68,14 +70,6 @@ def writable_dir(preferred: Path) -> Path:
         return fallback
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Parallel builds may write the same cache file; never let one read a half-written one."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(tmp, path)
-
-
 @lru_cache(maxsize=4)
 def dictionary_entries(name: str, cache_dir: Path) -> dict[str, tuple[str, ...]]:
     """A built-in dictionary (e.g. 'STCharacters') as {key: candidates, default first}.
@@ -84,14 +78,12 @@ def dictionary_entries(name: str, cache_dir: Path) -> dict[str, tuple[str, ...]]
     """
     dump = writable_dir(cache_dir) / f"{name}-{VERSION}.txt"
     if not dump.exists():
-        tmp = dump.with_suffix(f".{os.getpid()}.txt")
         source = SHARE_DIR / f"{name}.ocd2"
-        subprocess.run(
-            [native_tool("opencc_dict"), "-i", source, "-o", tmp, "-f", "ocd2", "-t", "text"],
-            check=True,
-            capture_output=True,
+        command = [native_tool("opencc_dict"), "-i", source, "-o", "/dev/stdout"]
+        dumped = subprocess.run(
+            [*command, "-f", "ocd2", "-t", "text"], check=True, capture_output=True
         )
-        os.replace(tmp, dump)
+        atomic_write(dump, dumped.stdout)  # parallel builds may dump it at the same time
     entries: dict[str, tuple[str, ...]] = {}
     for line in dump.read_text(encoding="utf-8").splitlines():
         key, _, values = line.partition("\t")

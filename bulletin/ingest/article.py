@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..gazetteer import TextPart, districts_about, partners_about
 from ..sections import BRIEFS_SECTIONS
 from .credits import Credit, credit_of
-from .dates import dates_in, stated_dates_in
+from .issue_dates import dates_in, stated_dates_in
 from .model import Kind, Story
 
 SUMMARY_MIN_CHARS = 40

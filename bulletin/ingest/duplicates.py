@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
-from ..cache import PickleCache, code_fingerprint, text_key
+from ..cache_keys import code_fingerprint, text_key
+from ..pickle_cache import PickleCache
 from .decode import decode_bytes
 
 SHINGLE = 8  # characters

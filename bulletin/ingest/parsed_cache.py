@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..cache import PickleCache, code_fingerprint, text_key
+from ..cache_keys import code_fingerprint, text_key
+from ..pickle_cache import PickleCache
 
 CACHE_FILE = "ingest.pickle"
 

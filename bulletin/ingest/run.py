@@ -13,22 +13,23 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..cache import PickleCache, text_key
+from ..cache_keys import text_key
 from ..hant import simplified_master
+from ..pickle_cache import PickleCache
 from ..render import (
     BULLETIN_FIELDS,
     bulletin_field,
-    render_markdown,
+    markdown_to_html,
     rendered_file,
     rendered_key,
     split_header,
 )
 from .article import Article, make_article
-from .dates import estimate_issue_date, issue_year, masthead_of
+from .article_file import article_markdown, line_ranges
 from .decode import decode_bytes
 from .duplicates import set_aside
 from .issue import IssueInfo, issue_key, parse_text, read_sidecar
-from .markdown import line_ranges, render_article
+from .issue_dates import estimate_issue_date, issue_year, masthead_of
 from .model import DroppedLine, Warning
 from .parsed_cache import issue_cache, seed_key
 from .store import ContentStore, StoreResult
@@ -45,7 +46,7 @@ class Articles(Sequence[Article]):
     """An issue's articles. Pickled (into the ingest cache, or from a parsing process) as one
     blob that is unpickled when an article is first asked for: a weekly build reads the
     report rows of every cached issue but none of their stories, whose many small objects
-    made the cache of a 20,000-article archive take 1.5 s to load."""
+    made the cache of a large archive slow to load (BENCHMARKS.md)."""
 
     def __init__(self, articles: Iterable[Article] = ()) -> None:
         self._items: list[Article] | None = list(articles)
@@ -227,11 +228,11 @@ def process_seed(path: Path, source: str, neighbours: Neighbours | None = None) 
             "Issue_title": info.title or parsed.headline or "",
             "Source": f"{source}:{line_ranges(story.lines())}",
         }
-        text = render_article(article, meta)
+        text = article_markdown(article, meta)
         report.rendered[f"articles/{info.key}/{article.slug}.md"] = text
         header, body = split_header(text)
         texts.update(header_texts(header))
-        report.html[rendered_key(body)] = render_markdown(body)
+        report.html[rendered_key(body)] = markdown_to_html(body)
         credited[rendered_key(body)] = (*article.authors, *article.photographers)
     for name, work in _body_work.items():
         keys = list(report.html)
@@ -474,9 +475,9 @@ def ingest(
     _text_work.clear()
     _text_work.update(text_work or {})
     try:
-        # Each issue's files are written while the worker processes parse the next ones (at
-        # 20,000 articles writing them afterwards took 8-16 s, the other core idle); strict
-        # mode writes nothing before every issue is known to be free of warnings.
+        # Each issue's files are written while the worker processes parse the next ones
+        # (written afterwards, they kept one core busy while the other waited); strict mode
+        # writes nothing before every issue is known to be free of warnings.
         for issue in _issues_in_order(seeds_dir, files, issue_cache(cache_dir), progress, report):
             issues.append(issue)
             if not strict:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .dates import to_date
+from .date_format import to_date
 
 
 @dataclass(eq=False)

@@ -1,9 +1,9 @@
 """sitemap.xml and robots.txt for the written site, every edition in one sitemap.
 
-sitemaps.org allows at most 50,000 URLs and 50 MB (uncompressed) in one sitemap file; twenty
-years of bulletins in two editions pass that (51,574 URLs and 23 MB at 20,000 articles). A site
-that does is listed in sitemap-1.xml, sitemap-2.xml ... and sitemap.xml becomes their index, so
-robots.txt and search engines keep one address.
+sitemaps.org allows at most 50,000 URLs and 50 MB (uncompressed) in one sitemap file; twenty years
+of bulletins in two editions pass the number of URLs (BENCHMARKS.md). A site that does is listed in
+sitemap-1.xml, sitemap-2.xml ... and sitemap.xml becomes their index, so robots.txt and search
+engines keep one address.
 """
 
 from __future__ import annotations

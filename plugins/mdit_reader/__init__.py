@@ -18,11 +18,11 @@ from pelican import signals
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
-from bulletin.cache import PickleCache
+from bulletin.pickle_cache import PickleCache
 from bulletin.render import (
     BULLETIN_FIELDS,
     bulletin_field,
-    render_markdown,
+    markdown_to_html,
     rendered_file,
     rendered_key,
     split_header,
@@ -36,11 +36,11 @@ log = logging.getLogger(__name__)
 def _render(body: str, settings) -> str:
     folder = settings.get("BULLETIN_SHARED_CACHE") or settings.get("CACHE_PATH")
     if not folder:
-        return render_markdown(body)
+        return markdown_to_html(body)
     if folder not in _rendered:  # read once per process, never written here
         _rendered[folder] = PickleCache(rendered_file(Path(folder)))
     found = _rendered[folder].get(rendered_key(body))
-    return found if found is not None else render_markdown(body)
+    return found if found is not None else markdown_to_html(body)
 
 
 class MarkdownItReader(BaseReader):

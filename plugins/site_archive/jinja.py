@@ -12,7 +12,7 @@ from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from bulletin.site import charts
-from bulletin.site.dates import format_date, iso_date
+from bulletin.site.date_format import format_date, iso_date
 from bulletin.site.seo import clip, news_article, page_url, plain_text, script_json
 from bulletin.site.strings import Strings, load_strings
 

@@ -15,11 +15,11 @@ from typing import Any
 from bulletin.gazetteer import DISTRICTS, PARTNERS
 from bulletin.sections import SECTIONS
 from bulletin.site.archive import group_by_year
-from bulletin.site.editions import master_text, text_converter
 from bulletin.site.issues import group_issues, neighbours
 from bulletin.site.related import related_stories
 from bulletin.site.seo import clip, plain_text, whole_headline
 from bulletin.site.slugs import check_unique, partner_slug
+from bulletin.text.edition_text import master_text, text_converter
 
 from .settings import DEFAULTS, enabled, setting
 

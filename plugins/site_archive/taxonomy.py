@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from itertools import chain
 
-from bulletin.site.editions import master_text
 from bulletin.site.slugs import check_unique, column_slug, district_slug
+from bulletin.text.edition_text import master_text
 
 from .settings import enabled
 

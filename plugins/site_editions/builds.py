@@ -14,7 +14,7 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Any
 
-from bulletin.site.editions import edition_overrides
+from bulletin.site.edition_runs import edition_overrides
 
 from .run import editions_of, enabled, is_master_run, output_root
 

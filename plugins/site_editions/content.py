@@ -15,17 +15,12 @@ from typing import Any
 
 from pelican.contents import Article, Page
 
-from bulletin.cache import PickleCache, code_fingerprint, hand_over, text_key
+from bulletin.cache_keys import code_fingerprint, text_key
 from bulletin.hant import converter_for, credited_names
+from bulletin.pickle_cache import PickleCache, hand_over
 from bulletin.render import rendered_key, split_header
-from bulletin.site.editions import (
-    EditionText,
-    SiteEdition,
-    edition_cache_path,
-    html_converter,
-    master_text,
-    text_converter,
-)
+from bulletin.site.edition_runs import SiteEdition, edition_cache_path
+from bulletin.text.edition_text import EditionText, html_converter, master_text, text_converter
 
 from .run import editions_of, enabled, use_conversion_options
 

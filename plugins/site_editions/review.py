@@ -26,7 +26,7 @@ from pathlib import Path
 
 from bulletin.hant import converter_for, format_review, start_review, strip_no_convert_marks
 from bulletin.render import split_header
-from bulletin.site.dates import iso_date
+from bulletin.site.date_format import iso_date
 
 from .run import enabled, this_edition
 

@@ -6,7 +6,7 @@ import os
 from typing import Any
 
 from bulletin.hant import ConversionOptions, set_default_options
-from bulletin.site.editions import SiteEdition, edition_by_code, run_settings, site_editions
+from bulletin.site.edition_runs import SiteEdition, edition_by_code, run_settings, site_editions
 
 PLUGIN_NAME = "site_editions"
 # A site without EDITIONS is the master alone.

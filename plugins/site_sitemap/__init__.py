@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from bulletin.site.dates import iso_date
+from bulletin.site.date_format import iso_date
 from bulletin.site.seo import page_url
 from bulletin.site.sitemap import INDEX, edition_entries, robots_txt, sitemap_files
 

@@ -12,6 +12,8 @@ import pytest
 
 from bulletin.site.slugs import district_slug
 
+pytest_plugins = ["tests.browser"]  # the browser fixtures
+
 SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 DEVICES = {"phone": (390, 844), "desktop": (1280, 900)}
 

@@ -11,14 +11,10 @@ from types import SimpleNamespace
 import pytest
 from pelican.settings import read_settings
 
-from bulletin.cache import handed_over
 from bulletin.ingest.run import ingest
-from bulletin.site.editions import (
-    edition_overrides,
-    html_converter,
-    site_editions,
-    text_converter,
-)
+from bulletin.pickle_cache import handed_over
+from bulletin.site.edition_runs import edition_overrides, site_editions
+from bulletin.text.edition_text import html_converter, text_converter
 from tests.site.conftest import ROOT, SETTINGS
 
 

@@ -7,17 +7,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bulletin.hant import EditionError
-from bulletin.site.editions import (
-    EditionText,
-    edition_overrides,
-    master_text,
-    site_editions,
-    strings_name,
-    text_converter,
-)
-from bulletin.site.marks import hide_braces, show_braces
-from bulletin.site.quotes import corner_quotes
+from bulletin.site.edition_runs import edition_overrides, site_editions, strings_name
 from bulletin.site.sitemap import edition_entries
+from bulletin.text.braces import hide_braces, show_braces
+from bulletin.text.edition_text import EditionText, master_text, text_converter
+from bulletin.text.quotes import corner_quotes
 from tests.editions.conftest import HONG_KONG, MASTER, TRADITIONAL
 
 

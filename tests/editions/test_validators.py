@@ -7,6 +7,8 @@ import pytest
 
 from tests.site.test_validators import SERIOUS, add_axe, html_validate_errors, page_types
 
+pytest_plugins = ["tests.browser"]  # the browser fixtures
+
 AXE_RUN = "async () => await axe.run(document, {resultTypes: ['violations']})"
 
 

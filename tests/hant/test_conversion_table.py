@@ -1,7 +1,7 @@
-"""Tricky conversions from the seed articles and issue 4, per edition, glossary included.
+"""Tricky conversions, per edition, glossary included: from the seed articles and the spec.
 
-Each row: Simplified, the Taiwan/overseas edition (s2tw), the Hong Kong edition (s2hk).
-A row whose plain OpenCC output differs is a glossary fix and sits in GLOSSARY_FIXES too.
+Each row: Simplified, the Taiwan/overseas edition (s2tw), the Hong Kong edition (s2hk). A row whose
+plain OpenCC output differs is a glossary fix and sits in GLOSSARY_FIXES too.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import opencc
 import pytest
 
 TABLE = [
-    # issue 4's table
+    # the conversions the Traditional editions were specified with
     ("干部", "幹部", "幹部"),
     ("干部队伍", "幹部隊伍", "幹部隊伍"),
     ("发布", "發布", "發布"),
@@ -127,7 +127,7 @@ def test_glossary_rows_are_the_only_differences_from_plain_opencc(plain_tw):
 
 
 def test_plain_s2t_and_s2twp_are_wrong_for_this_archive():
-    """Why s2tw is the default (issue 4): s2t glyphs no region uses, s2twp swaps vocabulary."""
+    """Why s2tw is the default: s2t glyphs no region uses, s2twp swaps vocabulary."""
     assert opencc.OpenCC("s2t").convert("群众为面") == "羣衆爲面"
     s2twp = opencc.OpenCC("s2twp")
     assert s2twp.convert("发布会") == "釋出會"

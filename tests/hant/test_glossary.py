@@ -1,4 +1,4 @@
-"""The glossary file format, and the OpenCC traps issue 4 names, each shown to be real."""
+"""The glossary file format, and the known OpenCC traps, each shown to be real."""
 
 from __future__ import annotations
 

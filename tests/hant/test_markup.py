@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from bulletin.hant import find_unconverted_html
 from bulletin.hant.slots import scan, scan_with_html_parser
-from bulletin.render import render_markdown
+from bulletin.render import markdown_to_html
 
 from .conftest import ARTICLES
 
@@ -90,7 +90,7 @@ def test_converted_page_has_nothing_left_to_convert(tw, hk):
 
 def test_every_seed_article_renders_converts_and_checks_clean(tw, hk):
     for path in ARTICLES:
-        html = render_markdown(path.read_text(encoding="utf-8").split("\n\n", 1)[1])
+        html = markdown_to_html(path.read_text(encoding="utf-8").split("\n\n", 1)[1])
         for converter in (tw, hk):
             converted = converter.convert_html(html)
             assert _skeleton(converted) == _skeleton(html), path
@@ -176,7 +176,7 @@ def test_fast_reader_finds_what_html_parser_finds(parts):
 
 
 def test_fast_reader_agrees_on_real_pages():
-    pages = [PAGE, *(render_markdown(p.read_text(encoding="utf-8")) for p in ARTICLES)]
+    pages = [PAGE, *(markdown_to_html(p.read_text(encoding="utf-8")) for p in ARTICLES)]
     output = Path(__file__).resolve().parents[2] / "output"
     pages += [p.read_text(encoding="utf-8") for p in sorted(output.glob("**/*.html"))]
     for page in pages:

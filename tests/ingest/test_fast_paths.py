@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from bulletin import gazetteer
 from bulletin.gazetteer import DISTRICTS, PARTNERS, TextPart
-from bulletin.ingest import classify, dates, decode, punctuation
+from bulletin.ingest import classify, decode, issue_dates, punctuation
 
 # -- the plain rules ------------------------------------------------------------------------
 
@@ -34,11 +34,11 @@ def plain_issue_year(text: str) -> int | None:
 
 def plain_dates_in(text: str, default_year: int | None) -> list[dt.date]:
     found: list[dt.date] = []
-    for sentence in dates._SENTENCE.findall(text):
+    for sentence in issue_dates._SENTENCE.findall(text):
         if "月" not in sentence:
             continue
         years_here = [int(y) for y in YEAR.findall(sentence)]
-        for match in dates._FULL.finditer(sentence):
+        for match in issue_dates._FULL.finditer(sentence):
             year_text, month, day = match.groups()
             if year_text:
                 year = int(year_text)
@@ -50,7 +50,7 @@ def plain_dates_in(text: str, default_year: int | None) -> list[dt.date]:
                 year = default_year or (years_here[0] if years_here else None)
             if year is None:
                 continue
-            date = dates._valid(year, int(month), int(day))
+            date = issue_dates._valid(year, int(month), int(day))
             if date:
                 found.append(date)
     return found
@@ -152,15 +152,15 @@ parts = st.lists(
 @settings(max_examples=600, deadline=None)
 @given(date_text)
 def test_years_as_the_regexes_find_them(text: str) -> None:
-    assert dates._bare_years(text) == YEAR.findall(text)
-    assert dates._year_months(text) == YEAR_MONTH.findall(text)
-    assert dates.issue_year(text) == plain_issue_year(text)
+    assert issue_dates._bare_years(text) == YEAR.findall(text)
+    assert issue_dates._year_months(text) == YEAR_MONTH.findall(text)
+    assert issue_dates.issue_year(text) == plain_issue_year(text)
 
 
 @settings(max_examples=600, deadline=None)
 @given(date_text, st.sampled_from([None, 2023, 2024, 2025]))
 def test_dates_in_as_the_plain_rule(text: str, default_year: int | None) -> None:
-    assert dates.dates_in(text, default_year) == plain_dates_in(text, default_year)
+    assert issue_dates.dates_in(text, default_year) == plain_dates_in(text, default_year)
 
 
 def test_year_edge_cases() -> None:
@@ -179,15 +179,15 @@ def test_year_edge_cases() -> None:
         "2024年年2023年",
         "—2024年至",
     ]:
-        assert dates._bare_years(text) == YEAR.findall(text), text
-        assert dates._year_months(text) == YEAR_MONTH.findall(text), text
-        assert dates.dates_in(text, 2024) == plain_dates_in(text, 2024), text
+        assert issue_dates._bare_years(text) == YEAR.findall(text), text
+        assert issue_dates._year_months(text) == YEAR_MONTH.findall(text), text
+        assert issue_dates.dates_in(text, 2024) == plain_dates_in(text, 2024), text
 
 
 def test_infer_issue_date_in_is_infer_issue_date() -> None:
     text = "2024年8月，12月15日，2023年度总结。到2027年"
-    year = dates.issue_year(text)
-    assert dates.infer_issue_date_in(text, year) == dates.infer_issue_date(text)
+    year = issue_dates.issue_year(text)
+    assert issue_dates.infer_issue_date_in(text, year) == issue_dates.infer_issue_date(text)
 
 
 control_bytes = st.binary(max_size=300) | st.lists(

@@ -90,8 +90,8 @@ def test_an_unreadable_cache_is_ignored_with_a_warning(seeds, tmp_path, parsed, 
 
 
 def test_the_ingest_leaves_each_body_rendered_for_the_sites_readers(seeds, tmp_path):
-    from bulletin.cache import PickleCache
-    from bulletin.render import render_markdown, rendered_file, rendered_key, split_header
+    from bulletin.pickle_cache import PickleCache
+    from bulletin.render import markdown_to_html, rendered_file, rendered_key, split_header
 
     ingest(seeds, tmp_path / "content", cache_dir=tmp_path / "cache")
     rendered = PickleCache(rendered_file(tmp_path / "cache")).old
@@ -99,7 +99,7 @@ def test_the_ingest_leaves_each_body_rendered_for_the_sites_readers(seeds, tmp_p
         split_header(p.read_text(encoding="utf-8"))[1] for p in (tmp_path / "content").rglob("*.md")
     ]
     assert len(bodies) == 21 and len(rendered) == 21
-    assert all(rendered[rendered_key(body)] == render_markdown(body) for body in bodies)
+    assert all(rendered[rendered_key(body)] == markdown_to_html(body) for body in bodies)
 
 
 def test_body_work_is_done_in_the_parsing_processes_for_new_issues_only(
@@ -123,7 +123,7 @@ def test_body_work_is_done_in_the_parsing_processes_for_new_issues_only(
     pids = set()
     for body in bodies:
         pid, size = done[rendered_key(body)].split()
-        assert int(size) == len(ingest_module.render_markdown(body))
+        assert int(size) == len(ingest_module.markdown_to_html(body))
         pids.add(int(pid))
     assert os.getpid() not in pids or (os.cpu_count() or 1) < 2
     assert ingest_module._body_work == {}  # nothing left for a later ingest in this process
@@ -133,7 +133,7 @@ def test_body_work_is_done_in_the_parsing_processes_for_new_issues_only(
 
 
 def test_entries_handed_over_join_the_cache_when_it_is_next_saved(tmp_path, caplog):
-    from bulletin.cache import PickleCache, hand_over, handed_over
+    from bulletin.pickle_cache import PickleCache, hand_over, handed_over
 
     path = tmp_path / "cache" / "things.pickle"
     first = PickleCache(path)
@@ -158,7 +158,7 @@ def test_entries_handed_over_join_the_cache_when_it_is_next_saved(tmp_path, capl
 
 
 def test_a_few_new_entries_go_beside_the_cache_until_they_are_many(tmp_path):
-    from bulletin.cache import PickleCache, journal
+    from bulletin.pickle_cache import PickleCache, journal
 
     path = tmp_path / "cache" / "issues.pickle"
     first = PickleCache(path)
@@ -198,16 +198,17 @@ def test_a_few_new_entries_go_beside_the_cache_until_they_are_many(tmp_path):
 
 
 def test_the_cache_key_covers_every_module_that_parses_renders_or_converts(root):
-    """code_fingerprint leaves bulletin/site out but for a few modules: they must be every
-    site module the ingest, the renderer and the editions' conversion import."""
+    """code_fingerprint covers the parsing packages and the core's top-level modules: they
+    must be every module the ingest, the renderer and the editions' conversion import."""
     import subprocess
     import sys
 
-    from bulletin.cache import PARSING_SITE_MODULES
+    from bulletin.cache_keys import PACKAGE, PARSING_PACKAGES, is_parsing_code
 
     code = (
-        "import sys, bulletin.ingest.run, bulletin.render, bulletin.site.editions;"
-        "print(' '.join(sorted(m for m in sys.modules if m.startswith('bulletin.site.'))))"
+        "import sys, bulletin.ingest.run, bulletin.render, bulletin.text.edition_text;"
+        "print(' '.join(sorted(m.__file__ for n, m in list(sys.modules.items())"
+        " if n.startswith('bulletin.') and getattr(m, '__file__', None))))"
     )
     found = subprocess.run(
         [sys.executable, "-c", code],
@@ -216,9 +217,15 @@ def test_the_cache_key_covers_every_module_that_parses_renders_or_converts(root)
         check=True,
         cwd=root,
     ).stdout.split()
-    assert found  # the guard is looking at something
-    counted = {f"bulletin.{m.removesuffix('.py').replace('/', '.')}" for m in PARSING_SITE_MODULES}
-    assert set(found) <= counted, set(found) - counted
+    imported = [Path(f).resolve().relative_to(PACKAGE) for f in found]
+    # the guard is looking at something: each parsing package and top-level modules
+    assert {p.parts[0] for p in imported if len(p.parts) > 1} == PARSING_PACKAGES
+    assert any(len(p.parts) == 1 for p in imported)
+    outside = [p for p in imported if not is_parsing_code(p)]
+    assert not outside, outside
+    # and the site's pages, the search index and the preview are left out
+    for other in ("site/issues.py", "search/index.py", "preview/server.py"):
+        assert (PACKAGE / other).is_file() and not is_parsing_code(Path(other))
 
 
 def test_the_terminal_shows_the_warnings_of_the_issues_parsed_in_this_run(
@@ -260,3 +267,20 @@ def test_the_terminal_shows_the_warnings_of_the_issues_parsed_in_this_run(
         f"7 warnings of issues unchanged since an earlier run: not repeated here, all are in "
         f"{tmp_path / 'ingest.md'}" in text
     )
+
+
+def test_a_cache_key_tells_its_parts_apart():
+    """bulletin.cache_keys.text_key, the key of every cache: parts are framed (never run
+    together), values are canonical JSON (a dict's order does not matter), and text and bytes
+    keep the keys they always had."""
+    import hashlib
+
+    from bulletin.cache_keys import text_key
+
+    assert text_key("ab", "c") != text_key("a", "bc")
+    assert text_key("渝工") == text_key("渝工".encode())
+    assert text_key({"b": 1, "a": [2, 3]}) == text_key({"a": [2, 3], "b": 1})
+    assert text_key({"a": 1}) != text_key({"a": 2})
+    assert text_key(1) != text_key("1") and text_key([]) != text_key("[]")
+    framed = len(b"ab").to_bytes(8, "little") + b"ab"
+    assert text_key("ab") == hashlib.sha256(framed).hexdigest()  # the ingest cache stays valid

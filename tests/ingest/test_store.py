@@ -158,3 +158,28 @@ def test_an_ingest_stopped_halfway_leaves_files_the_next_one_still_owns(
     assert report.store.kept_foreign == [] and report.store.kept_edited == []
     assert sorted(report.store.unchanged) == sorted(written)
     assert len(report.store.written) == 21 - len(written)
+
+
+def test_a_file_is_written_whole_or_left_as_it_was(tmp_path: Path) -> None:
+    """bulletin/files.py: bytes, text or a writer (a pickle.dump) go to a temporary file that
+    replaces the old one only once written; a writer that fails leaves the old file alone."""
+    import pickle
+
+    from bulletin.files import atomic_write
+
+    path = tmp_path / "deep" / "file"
+    atomic_write(path, b"\xe9bytes")
+    assert path.read_bytes() == b"\xe9bytes"
+    atomic_write(path, "渝工")
+    assert path.read_bytes() == "渝工".encode()
+    atomic_write(path, lambda handle: pickle.dump({"kept": 1}, handle))
+    assert pickle.loads(path.read_bytes()) == {"kept": 1}
+
+    def half_then_fail(handle) -> None:
+        handle.write(b"half")
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        atomic_write(path, half_then_fail)
+    assert pickle.loads(path.read_bytes()) == {"kept": 1}
+    assert [p.name for p in path.parent.iterdir()] == ["file"]  # no temporary file left

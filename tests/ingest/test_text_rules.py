@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from bulletin.gazetteer import DISTRICTS, TextPart, districts_about, partners_about
-from bulletin.ingest.dates import dates_in, infer_issue_date, issue_year
-from bulletin.ingest.markdown import escape_block, line_ranges
+from bulletin.ingest.article_file import escape_block, line_ranges
+from bulletin.ingest.issue_dates import dates_in, infer_issue_date, issue_year
 from bulletin.ingest.punctuation import fix_punctuation
-from bulletin.render import render_markdown
+from bulletin.render import markdown_to_html
 
 
 @pytest.mark.parametrize(
@@ -97,13 +97,13 @@ def test_issue_year_ignores_ranges_and_plans() -> None:
     ["# 不是标题", "1. 不是列表", "- 不是列表", "> 不是引用", "::: 不是容器", "| 不是表格"],
 )
 def test_raw_text_never_becomes_markup(raw: str) -> None:
-    html = render_markdown(escape_block(raw))
+    html = markdown_to_html(escape_block(raw))
     assert html.strip() == f"<p>{raw.replace('>', '&gt;')}</p>"
 
 
 def test_markup_and_template_syntax_stay_text() -> None:
     raw = "<script>alert(1)</script> {{ SITENAME }} {% include 'x' %}"
-    html = render_markdown(escape_block(raw))
+    html = markdown_to_html(escape_block(raw))
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "{{ SITENAME }} {% include 'x' %}" in html

@@ -1,4 +1,4 @@
-"""A partner's bulletin already in Traditional characters becomes a Simplified master (issue 4):
+"""A partner's bulletin already in Traditional characters becomes a Simplified master:
 the same stories, columns, districts and dates as its Simplified original, and a report line."""
 
 from __future__ import annotations

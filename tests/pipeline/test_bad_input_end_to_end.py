@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.browser"]  # the browser fixtures
+
 ROOT = Path(__file__).resolve().parents[2]
 
 GOOD = "渝工港湾\n\n# 重庆45个站点入选\n\n近日，全国总工会发布名单。12月15日，2023年度活动举行。\n"

@@ -24,6 +24,8 @@ from playwright.sync_api import expect
 
 from tests.serving import free_port
 
+pytest_plugins = ["tests.browser"]  # the browser fixtures
+
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT = ["bulletin", "plugins", "theme", "glossary", "js", "seeds", "content"]
 STORY = "articles/001-72ab9001c2915723-01.html"

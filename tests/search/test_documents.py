@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bulletin.hant import TRADITIONAL, converter_for
-from bulletin.render import render_markdown, split_header
+from bulletin.render import markdown_to_html, split_header
 from bulletin.search.documents import _BLANK_LINES, _TextCollector, text_from_html
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +28,7 @@ def test_every_article_of_both_editions_reads_as_htmlparser_reads_it(tmp_path):
     traditional = converter_for(TRADITIONAL, cache_dir=tmp_path)
     assert len(ARTICLES) == 21
     for path in ARTICLES:
-        html = render_markdown(split_header(path.read_text(encoding="utf-8"))[1])
+        html = markdown_to_html(split_header(path.read_text(encoding="utf-8"))[1])
         for page in (html, traditional.convert_html(html)):
             text = text_from_html(page)
             assert text == _parsed(page), path

@@ -17,6 +17,8 @@ from playwright.sync_api import expect
 
 from bulletin.search import build_search
 
+pytest_plugins = ["tests.browser"]  # the browser fixtures
+
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>search</title>
 </head>

@@ -21,6 +21,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+pytest_plugins = ["tests.browser"]  # the browser fixtures
+
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = ROOT / "pelicanconf.py"
 TRADITIONAL = "zh-hant/"

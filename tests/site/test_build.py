@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from invoke import MockContext
 
-from bench.site_bench import our_settings
+from bulletin.build_folder import build_folder_settings
 
 
 @pytest.fixture(scope="module")
@@ -146,7 +146,8 @@ def test_publish_builds_the_preview_and_renders_nothing_again(kit, tmp_path, mon
         built.append((Path(output), overrides))
         # the production settings file; only the folders are the test's
         real_build(
-            output, {**(overrides or {}), **our_settings(work, work / "seeds", work / "content")}
+            output,
+            {**(overrides or {}), **build_folder_settings(work, work / "seeds", work / "content")},
         )
 
     output = tmp_path / "output"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pelican import signals
 
-from bench.site_bench import our_settings  # the settings of a build inside one folder
+from bulletin.build_folder import build_folder_settings
 
 STORY = "articles/001-72ab9001c2915723-01.html"
 NOTHING = "Nothing changed since the last build"
@@ -32,7 +32,7 @@ def archive(kit, tmp_path):
             tmp_path / "output",
             progress=False,
             overrides={
-                **our_settings(tmp_path, tmp_path / "seeds", tmp_path / "content"),
+                **build_folder_settings(tmp_path, tmp_path / "seeds", tmp_path / "content"),
                 **overrides,
             },
         )

@@ -21,8 +21,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bulletin.site import related
-from bulletin.site.editions import master_text
 from bulletin.site.issues import story_issue_date
+from bulletin.text.edition_text import master_text
 
 # -- the plain loop, verbatim -------------------------------------------------------------
 

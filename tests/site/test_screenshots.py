@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+pytest_plugins = ["tests.browser"]  # the browser fixtures
+
 DEVICES = {"phone": (390, 844), "desktop": (1280, 900)}
 SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from bulletin.gazetteer import DISTRICTS, PARTNERS
-from bulletin.render import bulletin_field, render_markdown
+from bulletin.render import bulletin_field, markdown_to_html
 from bulletin.sections import SECTIONS
 from bulletin.site import charts
 from bulletin.site.archive import group_by_year
@@ -234,24 +234,24 @@ def test_a_missing_theme_string_is_an_error_not_a_blank():
 
 
 def test_raw_html_is_text():
-    html = render_markdown("正文<script>alert(1)</script>\n\n<div>块</div>\n")
+    html = markdown_to_html("正文<script>alert(1)</script>\n\n<div>块</div>\n")
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "<div>" not in html
 
 
 def test_control_characters_xml_cannot_carry_are_dropped_tabs_and_newlines_stay():
     assert (
-        render_markdown("控制\x01字\x0b符\x0c与\x1f\x7f\tend\n") == "<p>控制字符与\x7f\tend</p>\n"
+        markdown_to_html("控制\x01字\x0b符\x0c与\x1f\x7f\tend\n") == "<p>控制字符与\x7f\tend</p>\n"
     )
 
 
 def test_cjk_soft_breaks_vanish_latin_ones_stay():
-    assert render_markdown("第一行\n第二行\n") == "<p>第一行第二行</p>\n"
-    assert render_markdown("first\nsecond\n") == "<p>first\nsecond</p>\n"
+    assert markdown_to_html("第一行\n第二行\n") == "<p>第一行第二行</p>\n"
+    assert markdown_to_html("first\nsecond\n") == "<p>first\nsecond</p>\n"
 
 
 def test_bulletin_containers():
-    html = render_markdown("::: figure\n图片说明\n:::\n\n::: lede\n◎要点\n:::\n")
+    html = markdown_to_html("::: figure\n图片说明\n:::\n\n::: lede\n◎要点\n:::\n")
     assert '<figure class="photo">' in html and "<figcaption>" in html
     assert '<div class="lede">' in html
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from .conftest import ROOT
 
+pytest_plugins = ["tests.browser"]  # the browser fixtures
+
 NODE_BIN = ROOT / "node_modules" / ".bin"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CONFIG = ROOT / ".htmlvalidate.json"

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ..dates import masthead, masthead_number
+from ..issue_dates import masthead, masthead_number
 from ..model import Element, Kind
 from .base import Context, Line
 

@@ -3,51 +3,20 @@ its key (a parsed issue, a rendered Markdown body, a converted page).
 
 Each run keeps only the entries it used, so the file follows the archive and never grows with
 deleted or edited inputs. A file that cannot be read (missing, truncated, from another version)
-is an empty cache: the work is simply done again.
+is an empty cache: the work is simply done again. Keys are made by bulletin.cache_keys.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
 import pickle
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .files import atomic_write
+
 log = logging.getLogger(__name__)
-PACKAGE = Path(__file__).resolve().parent
-
-# The search engine and the site's pages (bulletin/site) are never used to parse, render or
-# convert: changing them must not make a build parse twenty years of issues again. The few
-# site modules that are (Markdown marks, the editions' conversion) count;
-# tests/ingest/test_ingest_cache.py checks that these are all the parsing code imports.
-NOT_PARSING = {"search", "site", "__pycache__"}
-PARSING_SITE_MODULES = ("site/editions.py", "site/marks.py", "site/quotes.py")
-
-
-@cache
-def code_fingerprint() -> bytes:
-    """The core's parsing, rendering and converting code and data: a change to any of it
-    re-parses everything."""
-    digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*")):
-        relative = path.relative_to(PACKAGE)
-        if path.suffix in {".py", ".toml", ".txt", ".json"} and (
-            not NOT_PARSING & set(relative.parts) or relative.as_posix() in PARSING_SITE_MODULES
-        ):
-            digest.update(str(relative).encode() + b"\0" + path.read_bytes())
-    return digest.digest()
-
-
-def text_key(*parts: str | bytes) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        data = part.encode() if isinstance(part, str) else part
-        digest.update(len(data).to_bytes(8, "little") + data)
-    return digest.hexdigest()
 
 
 class PickleCache:
@@ -144,8 +113,4 @@ def hand_over(path: Path, entries: dict[str, Any]) -> None:
 
 
 def _dump(path: Path, data: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(temporary, "wb") as handle:
-        pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, path)
+    atomic_write(path, lambda handle: pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL))

@@ -1,4 +1,5 @@
-"""The site's editions as configuration: one Simplified master and its converted twins.
+"""Each edition's own Pelican run: the site's editions as configuration (one Simplified master
+and its converted twins) and the settings each run derives from them.
 
 `pelicanconf.py` lists the editions as plain dicts (EDITIONS), the master first:
 
@@ -19,16 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bulletin.hant import (
-    SIMPLIFIED,
-    Edition,
-    EditionError,
-    converter_for,
-    editions_from_settings,
-    strip_no_convert_marks,
-)
-from bulletin.site.marks import around_literal_braces, hide_braces, show_braces
-from bulletin.site.quotes import corner_quotes
+from bulletin.hant import SIMPLIFIED, Edition, EditionError, editions_from_settings
+from bulletin.text.edition_text import text_converter
 
 SITE_KEYS = ("og_locale", "settings")
 OG_LOCALES = {"zh-hans": "zh_CN", "zh-hant": "zh_TW", "zh-hant-tw": "zh_TW", "zh-hant-hk": "zh_HK"}
@@ -174,55 +167,3 @@ def run_settings(edition: SiteEdition, theme: str) -> dict[str, Any]:
         "OG_LOCALE": edition.og_locale,
         "THEME_STRINGS": strings_name(edition.code, lambda n: (folder / f"{n}.toml").is_file()),
     }
-
-
-def text_converter(edition: SiteEdition) -> Callable[[str], str]:
-    """Plain text (titles, names) as this edition prints it; `{{name}}` marks honoured, other
-    braces kept as text (bulletin.site.marks); 「」 quotes in Traditional (bulletin.site.quotes)."""
-    if edition.is_master:
-        return around_literal_braces(strip_no_convert_marks)
-    convert = around_literal_braces(converter_for(edition.edition).convert)
-    return lambda text: corner_quotes(convert(text))
-
-
-def html_converter(edition: SiteEdition) -> Callable[[str], str]:
-    """An edition's HTML (a body, an escaped summary): text and readable attributes converted.
-
-    `keep_marks=False` for HTML the reader rendered (its marks are <span translate="no"> and
-    braces left are text); True for escaped plain text that may still hold `{{name}}`.
-    `names`: people the article credits (its Authors), protected in the text.
-    """
-    convert_html = converter_for(edition.edition).convert_html
-
-    def convert(html: str, keep_marks: bool = False, names: Sequence[str] = ()) -> str:
-        return corner_quotes(show_braces(convert_html(hide_braces(html, keep_marks), names)))
-
-    return convert
-
-
-class EditionText(str):
-    """Text as an edition prints it, remembering the Simplified master it came from.
-
-    Slugs, URLs and the order of columns and districts are looked up by the master's names
-    (bulletin.sections, bulletin.gazetteer); templates and feeds print the edition's.
-    """
-
-    master: str
-
-    def __new__(cls, text: str, master: str) -> EditionText:
-        made = super().__new__(cls, text)
-        made.master = master
-        return made
-
-    def __reduce__(self):
-        return (EditionText, (str(self), self.master))
-
-
-def master_text(value: Any) -> str:
-    """The Simplified master of an edition's text, of a name or of a Pelican URLWrapper."""
-    if hasattr(value, "name") and not isinstance(value, str):
-        value = value.name
-    return getattr(value, "master", None) or _master(str(value))
-
-
-_master = around_literal_braces(strip_no_convert_marks)

@@ -63,7 +63,7 @@ def _table(rows: list[str]) -> str:
     return "\n".join(lines)
 
 
-def render_body(elements: list[Element]) -> str:
+def body_markdown(elements: list[Element]) -> str:
     blocks: list[str] = []
     i = 0
     while i < len(elements):
@@ -98,7 +98,7 @@ def render_body(elements: list[Element]) -> str:
     return "\n\n".join(blocks)
 
 
-def render_article(article: Article, meta: dict[str, str]) -> str:
+def article_markdown(article: Article, meta: dict[str, str]) -> str:
     """The whole file: metadata header, blank line, body; ends with one newline."""
     story = article.story
     header: dict[str, str] = {
@@ -119,5 +119,5 @@ def render_article(article: Article, meta: dict[str, str]) -> str:
         "Review": " | ".join(article.review),
     }
     lines = [f"{key}: {meta_value(value)}" for key, value in header.items() if value]
-    body = render_body(story.body)
+    body = body_markdown(story.body)
     return "\n".join(lines) + "\n\n" + (body + "\n" if body else "")

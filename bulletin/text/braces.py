@@ -1,10 +1,11 @@
 """Which `{{…}}` is an editor's no-convert mark, and which is text that happens to hold braces.
 
-An editor marks a name by writing it right against the braces: `{{余敏}}` (bulletin.hant.marks).
-A bulletin may also quote template syntax, `{{ SITENAME }}` or `{{ article.title }}`, with
-spaces inside: that is text, shown with its braces in every edition. So the site honours a mark
-only when its name touches both braces, and hides every other brace from the conversion core
-(which would take any `{{…}}` for a mark) behind private-use characters while it works.
+An editor marks a name by writing it right against the braces: `{{余敏}}`
+(bulletin.hant.no_convert). A bulletin may also quote template syntax, `{{ SITENAME }}` or
+`{{ article.title }}`, with spaces inside: that is text, shown with its braces in every
+edition. So the site honours a mark only when its name touches both braces, and hides every
+other brace from the conversion core (which would take any `{{…}}` for a mark) behind
+private-use characters while it works.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""How much the Traditional editions add to a build: `python -m bulletin.hant.bench`.
+"""How much the Traditional editions add to a build: `python bench/hant_bench.py`.
 
 Measures, on this machine, with the repository glossary:
 - building a converter (config written, dictionaries loaded) - once per edition and process;
@@ -16,17 +16,21 @@ import argparse
 import os
 import platform
 import statistics
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-import opencc
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-from .check import find_unconverted_html
-from .converter import DEFAULT_CACHE_DIR, REPO_ROOT, _converter, converter_for
-from .editions import HONG_KONG, TRADITIONAL
-from .markup import convert_slots
-from .slots import scan, scan_with_html_parser
+import opencc  # noqa: E402
+
+from bulletin.hant.check import find_unconverted_html  # noqa: E402
+from bulletin.hant.converter import DEFAULT_CACHE_DIR, REPO_ROOT, _converter, converter_for  # noqa: E402
+from bulletin.hant.edition_settings import HONG_KONG, TRADITIONAL  # noqa: E402
+from bulletin.hant.markup import convert_slots  # noqa: E402
+from bulletin.hant.slots import scan, scan_with_html_parser  # noqa: E402
 
 
 def best(run: Callable[[], object], repeat: int) -> float:
@@ -60,9 +64,9 @@ def seed_articles() -> list[str]:
 
 
 def rendered_bodies(articles: list[str]) -> list[str]:
-    from bulletin.render import render_markdown, split_header
+    from bulletin.render import markdown_to_html, split_header
 
-    return [render_markdown(split_header(text)[1]) for text in articles]
+    return [markdown_to_html(split_header(text)[1]) for text in articles]
 
 
 def main() -> None:
