@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.search_probe import probe  # noqa: E402
+from bulletin.build.workspace import work_settings as our_settings  # noqa: E402
 from bulletin.synthetic import STORIES_PER_ISSUE, write_archive  # noqa: E402
 
 
@@ -89,18 +90,6 @@ def _ingest(seeds: Path, content: Path) -> Run:
     bodies) of `seeds` into `content`, with an empty content folder and no cache."""
     args = [sys.executable, "-m", "bulletin.ingest", "--seeds", str(seeds), "--report", ""]
     return measured([*args, "--cache", "", "--content", str(content)])
-
-
-def our_settings(work: Path, seeds: Path, content: Path) -> dict[str, object]:
-    """The overrides of our build of `seeds`: content, reports and cache inside `work`."""
-    return {
-        "PATH": str(content),
-        "BULLETIN_SEEDS_PATH": str(seeds),
-        "BULLETIN_REPORT_PATH": str(work / "ingest.md"),
-        "BULLETIN_REVIEW_PATH": str(work / "review-{edition}.md"),
-        "BULLETIN_QUIET": True,
-        "CACHE_PATH": str(work / "cache"),
-    }
 
 
 def size_of(folder: Path) -> int:

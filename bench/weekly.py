@@ -14,7 +14,6 @@ nothing is deleted during a bench).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import shutil
 import subprocess
@@ -27,21 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 QUIET = subprocess.DEVNULL
 
-from bench.site_bench import our_settings  # noqa: E402
-
-
-def _tasks(repo: Path):
-    spec = importlib.util.spec_from_file_location("bench_weekly_tasks", repo / "tasks.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from bulletin.build.publish import mirror  # noqa: E402
+from bulletin.build.workspace import work_settings as our_settings  # noqa: E402
 
 
 def routine(
     articles: int, repo: Path, publish_settings: str, work: Path, settle: float = 30
 ) -> dict[str, float]:
     """Seconds of the preview build, the publish build and the copy after one new issue."""
-    tasks = _tasks(repo)
     (work / "content").mkdir(parents=True)
     synth = [sys.executable, "-m", "bulletin.synthetic"]
     subprocess.run([*synth, str(articles), str(work / "seeds")], cwd=repo, check=True, stdout=QUIET)
@@ -61,7 +53,7 @@ def routine(
         subprocess.run([*command, json.dumps(overrides)], cwd=repo, check=True, stdout=QUIET)
 
     def copy() -> None:
-        tasks._mirror(work / "output", work / "public")
+        mirror(work / "output", work / "public")
 
     def copied_since(started_ns: int) -> tuple[int, int]:
         """Files the copy wrote and their bytes (each copy or link is a new change time; a

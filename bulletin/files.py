@@ -1,19 +1,44 @@
-"""Files written whole or not at all: a reader (a build, a web server) never sees half of one."""
+"""Files written whole or not at all: a reader (a build, a web server) never sees half of one.
+
+Every write-then-rename of the project goes through `replacing`: the new file is made under a
+temporary name in the same folder (the rename must not cross file systems) and renamed over
+the old one in one step, or removed when writing it failed.
+"""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """Yield a free temporary name beside `path`; write the new file there, and when the block
+    ends without an error it replaces `path` whole (a file, a hard link, a copy: anything that
+    can be renamed)."""
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    temporary = Path(name)
+    temporary.unlink()  # the name is ours; the writer makes the file (a link cannot overwrite)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
+        yield temporary
+        os.replace(temporary, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` whole or not at all."""
+    with replacing(path) as temporary:
+        temporary.write_bytes(data)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """`atomic_write` of `text` in UTF-8."""
+    atomic_write(path, text.encode("utf-8"))

@@ -20,6 +20,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePath
 from typing import Any
 
+from ..files import atomic_write_text
+
 log = logging.getLogger(__name__)
 FORMAT = 1
 # Settings that name where this particular build writes (a staging folder carries the pid);
@@ -130,10 +132,7 @@ class PageMemo:
     def save(self) -> None:
         if self.file is None:
             return
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps({"format": FORMAT, "pages": self.new}), encoding="utf-8")
-        os.replace(temporary, self.file)
+        atomic_write_text(self.file, json.dumps({"format": FORMAT, "pages": self.new}))
 
     def _load(self) -> dict[str, list]:
         if self.file is None or not self.file.is_file():

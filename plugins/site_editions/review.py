@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
+from bulletin.files import atomic_write_text
 from bulletin.hant import converter_for, format_review, start_review, strip_no_convert_marks
 from bulletin.render import split_header
 from bulletin.site.dates import iso_date
@@ -57,7 +57,7 @@ def write_review(generator) -> None:
         "article) and build again.\n\n"
     )
     path = Path(pattern.format(edition=edition.code))
-    _unfinished.append(lambda: _write(path, heading + intro + "\n".join(sections())))
+    _unfinished.append(lambda: atomic_write_text(path, heading + intro + "\n".join(sections())))
 
 
 def finish_reviews(_pelican=None) -> None:
@@ -168,11 +168,5 @@ def _load(path: Path) -> dict:
 
 
 def _save(path: Path, data: dict) -> None:
-    _write(path, json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True))
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True))
 
-
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)

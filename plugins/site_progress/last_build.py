@@ -12,10 +12,7 @@ from typing import Any
 from blinker import signal
 from pelican.settings import read_settings
 
-from bulletin.ingest.store import MANIFEST_NAME
-from bulletin.search.assets import LUNR_JS
-from bulletin.site.memo import files_digest
-from bulletin.site.uptodate import (
+from bulletin.build.uptodate import (
     build_key,
     changed_paths,
     file_states,
@@ -23,6 +20,9 @@ from bulletin.site.uptodate import (
     record_key,
     recorded_key,
 )
+from bulletin.ingest.store import MANIFEST_NAME
+from bulletin.search.assets import LUNR_JS
+from bulletin.site.memo import files_digest
 
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[2]

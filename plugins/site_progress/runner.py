@@ -32,9 +32,9 @@ from pelican.settings import read_settings
 from rich.console import Console
 from site_editions.builds import EditionBuildError
 
-from bulletin.lock import ContentLocked, content_lock
+from bulletin.build.lock import ContentLocked, content_lock
+from bulletin.build.staging import staged, staging_folder
 from bulletin.published import ContentErrors, PublishedRecord, PublishedWithProblems
-from bulletin.site.staging import staged, staging_folder
 
 from . import timings
 from .last_build import LastBuild

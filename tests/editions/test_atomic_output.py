@@ -126,7 +126,7 @@ def test_two_builds_are_byte_identical_in_every_edition(run, tmp_path):
 
 def test_leftovers_of_a_killed_build_and_replaced_sites_are_cleared(root, tmp_path):
     sys.path.insert(0, str(root))
-    from bulletin.site.staging import leftovers, staged
+    from bulletin.build.staging import leftovers, staged
 
     output = tmp_path / "output"
     dead = tmp_path / ".output-staging-999999999"
@@ -189,7 +189,7 @@ def test_the_build_command_exits_0_or_1_and_only_a_good_build_replaces_the_site(
 
 def test_without_a_process_to_remove_them_the_leftovers_go_at_once(root, tmp_path, monkeypatch):
     sys.path.insert(0, str(root))
-    from bulletin.site import staging
+    from bulletin.build import staging
 
     def no_process(*_args, **_kwargs):
         raise OSError("no more processes")

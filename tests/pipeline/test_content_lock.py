@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from bulletin.build.lock import ContentLocked, content_lock, lock_path
 from bulletin.ingest.cli import main as ingest_main
-from bulletin.lock import ContentLocked, content_lock, lock_path
 
 ROOT = Path(__file__).resolve().parents[2]
 HOLD = """
 import sys, time
 from pathlib import Path
-from bulletin.lock import content_lock
+from bulletin.build.lock import content_lock
 with content_lock(Path(sys.argv[1]), sys.argv[2]):
     print("held", flush=True)
     time.sleep(120)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pelican import signals
 
-from bench.site_bench import our_settings  # the settings of a build inside one folder
+from bulletin.build.workspace import work_settings  # the settings of a build inside one folder
 
 STORY = "articles/001-72ab9001c2915723-01.html"
 NOTHING = "Nothing changed since the last build"
@@ -32,7 +32,7 @@ def archive(kit, tmp_path):
             tmp_path / "output",
             progress=False,
             overrides={
-                **our_settings(tmp_path, tmp_path / "seeds", tmp_path / "content"),
+                **work_settings(tmp_path, tmp_path / "seeds", tmp_path / "content"),
                 **overrides,
             },
         )
@@ -120,7 +120,7 @@ def test_a_story_edited_while_the_build_runs_is_built_next_time(archive):
 
 
 def test_file_states_name_every_file_by_size_and_time(tmp_path):
-    from bulletin.site.uptodate import changed_paths, file_states
+    from bulletin.build.uptodate import changed_paths, file_states
 
     assert file_states(tmp_path / "missing") == {}
     (tmp_path / "a" / "b").mkdir(parents=True)

@@ -22,6 +22,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ..files import atomic_write_text
+
 FORMAT = 1
 # relative path -> (size, modification time in ns), for every file under a folder
 FileStates = dict[str, tuple[int, int]]
@@ -76,7 +78,4 @@ def recorded_key(record: Path) -> str | None:
 
 
 def record_key(record: Path, key: str) -> None:
-    record.parent.mkdir(parents=True, exist_ok=True)
-    partial = record.with_name(f".{record.name}.{os.getpid()}.tmp")
-    partial.write_text(json.dumps({"format": FORMAT, "key": key}), encoding="utf-8")
-    os.replace(partial, record)
+    atomic_write_text(record, json.dumps({"format": FORMAT, "key": key}))
