@@ -44,7 +44,7 @@ def ingest(c, seeds="seeds", content="content", strict=False):
     c.run(f"{PY} -m bulletin.ingest {args}{' --strict' if strict else ''}")
 
 
-# `python -m site_progress` exits with this when --keep-going published the site although
+# `python -m site_build` exits with this when --keep-going published the site although
 # some articles had errors (each such story as last published, or not at all)
 PUBLISHED_WITH_PROBLEMS = 3
 
@@ -71,7 +71,7 @@ def _build_command(
     output: Path = OUTPUT, overrides: dict | None = None
 ) -> tuple[list[str], dict[str, str]]:
     """The command `_build` runs (from ROOT) and its environment; the preview runs it too."""
-    command = [sys.executable, "-m", "site_progress", str(ROOT / SETTINGS), str(output)]
+    command = [sys.executable, "-m", "site_build", str(ROOT / SETTINGS), str(output)]
     if overrides:
         command.append(json.dumps(overrides))
     paths = [str(ROOT / "plugins"), str(ROOT), os.environ.get("PYTHONPATH", "")]

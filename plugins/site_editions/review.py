@@ -169,4 +169,3 @@ def _load(path: Path) -> dict:
 
 def _save(path: Path, data: dict) -> None:
     atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True))
-

@@ -1,8 +1,9 @@
 """Pelican plugin: build progress on the terminal and the numbers for a one-line summary.
 
-Progress is shown only when the SITE_PROGRESS setting is true (`invoke build` sets it), so
-tests and other callers stay quiet. The summary numbers are left on the Pelican object as
-`pelican.site_stats` for the caller, which prints the one-line summary (see runner.py).
+Only a display: the build runner is plugins/site_build. Progress is shown only when the
+SITE_PROGRESS setting is true (`invoke build` sets it), so tests and other callers stay quiet.
+The summary numbers are left on the Pelican object as `pelican.site_stats` for the runner,
+which prints the one-line summary.
 
 Each edition's run also notes when it reached each phase (`BuildStats.marks`: the clock is
 the monotonic one, shared by the forked edition runs); `invoke build --timings` prints them.

@@ -17,7 +17,7 @@ from tests.editions.conftest import MASTER, TRADITIONAL
 @pytest.fixture(scope="module")
 def build_site(root):
     sys.path.insert(0, str(root / "plugins"))
-    from site_progress.runner import build_site
+    from site_build.runner import build_site
 
     return build_site
 
@@ -152,7 +152,7 @@ def test_leftovers_of_a_killed_build_and_replaced_sites_are_cleared(root, tmp_pa
 def test_the_build_command_exits_0_or_1_and_only_a_good_build_replaces_the_site(
     root, tmp_path, broken_theme
 ):
-    """`invoke build` runs `python -m site_progress`, which ends without Python's teardown:
+    """`invoke build` runs `python -m site_build`, which ends without Python's teardown:
     its exit status must still say whether the site was published."""
     import json
     import subprocess
@@ -170,7 +170,7 @@ def test_the_build_command_exits_0_or_1_and_only_a_good_build_replaces_the_site(
 
     def command(**more) -> subprocess.CompletedProcess:
         settings = json.dumps({**overrides, **more})
-        args = [sys.executable, "-m", "site_progress", "pelicanconf.py", str(output), settings]
+        args = [sys.executable, "-m", "site_build", "pelicanconf.py", str(output), settings]
         return subprocess.run(args, cwd=root, env=env, capture_output=True, text=True)
 
     output = tmp_path / "output"

@@ -46,7 +46,7 @@ def held_by_another_process(content: Path, what: str = "build") -> Iterator[int]
 @pytest.fixture(scope="module")
 def build_site():
     sys.path.insert(0, str(ROOT / "plugins"))
-    from site_progress.runner import build_site
+    from site_build.runner import build_site
 
     return build_site
 

@@ -19,7 +19,7 @@ from bulletin.build.workspace import work_settings
 @pytest.fixture(scope="module")
 def runner(kit):
     sys.path.insert(0, str(kit.ROOT / "plugins"))
-    from site_progress.runner import build_site
+    from site_build.runner import build_site
 
     return build_site
 

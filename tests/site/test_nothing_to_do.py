@@ -1,4 +1,4 @@
-"""A build with nothing to do does nothing (bulletin/site/uptodate.py, site_progress/last_build.py):
+"""A build with nothing to do does nothing (bulletin/build/uptodate.py, site_build/last_build.py):
 `invoke publish` right after the preview it publishes, or `invoke build` twice."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def archive(kit, tmp_path):
     """Copies of the committed seeds and content/, and a function building them as `invoke
     build` does (ingest included, staged); it returns the build's one line."""
     sys.path.insert(0, str(kit.ROOT / "plugins"))
-    from site_progress.runner import build_site
+    from site_build.runner import build_site
 
     shutil.copytree(kit.ROOT / "seeds", tmp_path / "seeds")
     shutil.copytree(kit.ROOT / "content", tmp_path / "content")

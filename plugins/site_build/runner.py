@@ -31,12 +31,12 @@ from pelican.log import init as init_logging
 from pelican.settings import read_settings
 from rich.console import Console
 from site_editions.builds import EditionBuildError
+from site_progress import timings
 
 from bulletin.build.lock import ContentLocked, content_lock
 from bulletin.build.staging import staged, staging_folder
 from bulletin.published import ContentErrors, PublishedRecord, PublishedWithProblems
 
-from . import timings
 from .last_build import LastBuild
 
 
@@ -100,7 +100,7 @@ def build_site(
 
 
 def build_and_exit(settings_file: Path, output: Path, overrides: dict | None = None) -> None:
-    """`build_site` as a whole process (`python -m site_progress`, what `invoke build` runs):
+    """`build_site` as a whole process (`python -m site_build`, what `invoke build` runs):
     exits 0 when the site was published, 1 (with the traceback) when the build failed, or,
     for an article with errors, with the list of problems and a line saying what was not
     published; 3 when `--keep-going` published the site with such problems.

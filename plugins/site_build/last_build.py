@@ -1,4 +1,4 @@
-"""The runner's side of bulletin/site/uptodate.py: skip a build that has nothing to do."""
+"""The runner's side of bulletin/build/uptodate.py: skip a build that has nothing to do."""
 
 from __future__ import annotations
 
