@@ -15,6 +15,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # the pure core (bulletin/) for the plugins
+# what the plugins share (plugin_signals, pelican_internals), for plain `pelican` too
+sys.path.insert(0, str(HERE / "plugins"))
 
 from bulletin.site.issues import archive_sort_key  # noqa: E402
 

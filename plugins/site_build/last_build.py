@@ -9,8 +9,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from blinker import signal
 from pelican.settings import read_settings
+from plugin_signals import enabled, ingested
 
 from bulletin.build.uptodate import (
     build_key,
@@ -55,7 +55,7 @@ class LastBuild:
         self.reports = [settings.get("BULLETIN_REPORT_PATH") or ""]
         self.reports += [review.format(edition=code) for code in editions if review]
         # Only a site whose pages carry a fingerprint of what they are made of (site_incremental)
-        self.applies = "site_incremental" in (settings.get("PLUGINS") or ())
+        self.applies = enabled(settings, "site_incremental")
         self.inputs = self._inputs(settings) if self.applies else {}
         self.states = self._states() if self.applies else {}
         self._written_by_ingest: set[str] = set()
@@ -68,7 +68,6 @@ class LastBuild:
     @contextmanager
     def watching_ingest(self) -> Iterator[None]:
         """Note the content files the build's own ingest writes or removes."""
-        ingested = signal("bulletin_ingest.ingested")
 
         def noted(_sender, report=None, **_kwargs) -> None:
             if report is not None:

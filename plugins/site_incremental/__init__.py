@@ -31,6 +31,7 @@ import logging
 import os
 import shutil
 from collections.abc import Mapping
+from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.contents import Page
 from pelican.writers import Writer
+from plugin_signals import enabled as plugin_enabled
 
 from bulletin.hant import DEFAULT_GLOSSARY
 from bulletin.site.memo import PageMemo, files_digest, page_key, settings_digest
@@ -53,8 +55,7 @@ STABLE_LISTS = ("category", "tag", "partner")  # templates whose lists paginate 
 _writers: list[MemoWriter] = []
 
 
-def enabled(settings) -> bool:
-    return PLUGIN_NAME in (settings.get("PLUGINS") or ())
+enabled = partial(plugin_enabled, plugin=PLUGIN_NAME)  # plugins/plugin_signals.py
 
 
 def run_fingerprint(settings) -> str:

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from functools import partial
 
 from pelican import signals
+from plugin_signals import enabled as plugin_enabled
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -57,8 +59,7 @@ class _Run:
     task = None
 
 
-def _enabled(settings) -> bool:
-    return PLUGIN_NAME in (settings.get("PLUGINS") or ())
+_enabled = partial(plugin_enabled, plugin=PLUGIN_NAME)  # plugins/plugin_signals.py
 
 
 def _show(settings) -> bool:
