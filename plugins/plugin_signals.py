@@ -7,6 +7,15 @@ the three below, declared here only, so that no plugin needs another plugin's mo
 - `text_work`: the same for the header texts beside each body (bulletin.ingest.TextWork).
 - `ingested`, sent with `report=` (bulletin.ingest's report) when the ingest has written
   content/: its `worked` and `worked_texts` hold the results for the issues parsed this run.
+- `page_inputs`, sent by site_incremental's writer before it writes a page, with the page's
+  file name as sender and `kwargs=` (what its generator passed to `write_file` besides the
+  context). The plugin that knows that kind of page returns what it shows besides the
+  theme, code and settings: a list of stories (content objects: the writer puts their
+  source file's hash in their place), lists of them, None, text and numbers; other
+  receivers return None. A page nobody answers for is rendered on every build. For a list
+  page (a template in PAGINATED_TEMPLATES) the writer adds the stories, links and count of
+  each page itself and asks, with `listed=True`, only what names the list (a column or
+  district needs no answer: it is Pelican's own).
 
 Signals are process-wide and outlive a run: every handler starts with `enabled(settings,
 PLUGIN_NAME)`, so a run whose settings do not list the plugin (an edition's run, a test build
@@ -23,6 +32,7 @@ from blinker import signal
 body_work = signal("bulletin.body_work")
 text_work = signal("bulletin.text_work")
 ingested = signal("bulletin.ingested")
+page_inputs = signal("bulletin.page_inputs")
 
 
 def enabled(settings: Mapping[str, Any], plugin: str) -> bool:

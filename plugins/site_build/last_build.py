@@ -12,6 +12,7 @@ from typing import Any
 from pelican.settings import read_settings
 from plugin_signals import enabled, ingested
 
+from bulletin.build.fingerprint import site_fingerprint
 from bulletin.build.uptodate import (
     build_key,
     changed_paths,
@@ -27,7 +28,7 @@ from bulletin.site.memo import files_digest
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[2]
 RECORD = "last-build.json"  # in CACHE_PATH
-# Besides what the page keys name (site_incremental.compute_fingerprint): the search index's
+# Besides what the page keys name (bulletin/build/fingerprint.py): the search index's
 # code, browser scripts and libraries.
 SEARCH_CODE = [ROOT / "bulletin" / "search", ROOT / "plugins" / "site_search", ROOT / "js"]
 LIBRARIES = ("lunr", "numpy")
@@ -98,12 +99,10 @@ class LastBuild:
         record_key(self.record, self._key(inputs, states))
 
     def _inputs(self, settings: Mapping[str, Any]) -> dict[str, Any]:
-        from site_incremental import compute_fingerprint  # a plugin, on Pelican's path
-
         return {
             "settings file": str(self.settings_file),
             "override": {k: v for k, v in self.override.items() if k != "OUTPUT_PATH"},
-            "pages": compute_fingerprint(settings),  # theme, glossary, code, libraries, settings
+            "pages": site_fingerprint(settings),  # theme, glossary, code, libraries, settings
             "search code": files_digest(SEARCH_CODE),  # what the pages' fingerprint leaves out
             "lunr.js": path_state(LUNR_JS),
             "libraries": [version(name) for name in LIBRARIES],

@@ -1,8 +1,8 @@
 """Run Pelican in this process with progress, ending with our one-line summary.
 
 Pelican prints its own "Done: Processed N articles, 0 drafts, 0 hidden articles, ..." line at
-the very end of Pelican.run(); the module-level `console` it prints with is swapped for a quiet
-one during the run, so the build ends with a single summary of our own. Warnings and errors go
+the very end of Pelican.run(); it is silenced during the run (pelican_internals), so the build
+ends with a single summary of our own. Warnings and errors go
 through logging, which keeps its own console and is not silenced.
 
 The site is built into a staging folder next to `output` and replaces it only when the run and
@@ -29,6 +29,7 @@ import pelican
 from pelican import signals
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
+from pelican_internals import console_silenced
 from rich.console import Console
 from site_editions.builds import EditionBuildError
 from site_progress import timings
@@ -190,14 +191,12 @@ def _collect_from_now_on(_generators) -> None:
 
 def _run(settings: dict) -> pelican.Pelican:
     site = pelican.Pelican(settings)
-    loud, pelican.console = pelican.console, Console(quiet=True)
     try:
-        site.run()
+        with console_silenced():
+            site.run()
     except BaseException:
         editions = getattr(site, "bulletin_editions", None)  # still running: stop them
         if editions is not None:
             editions.cancel()
         raise
-    finally:
-        pelican.console = loud
     return site

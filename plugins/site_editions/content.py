@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pelican.contents import Article, Page
+from pelican_internals import body_html, set_body_html, set_summary
 
 from bulletin.cache import PickleCache, code_fingerprint, hand_over, text_key
 from bulletin.hant import converter_for, credited_names
@@ -81,9 +82,10 @@ def convert_content(content) -> None:
                 if edition.is_master
                 else convert_html(summary, keep_marks=True, names=people)
             )
-        content.metadata["summary"] = content._summary = kept
-    if not edition.is_master and content._content:
-        content._content = _converted_body(edition, content._content, convert_html, people)
+        set_summary(content, kept)
+    body = body_html(content)
+    if not edition.is_master and body:
+        set_body_html(content, _converted_body(edition, body, convert_html, people))
 
 
 def _people(metadata) -> tuple[str, ...]:
