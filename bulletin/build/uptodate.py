@@ -2,7 +2,7 @@
 
 `invoke publish` right after the `invoke build` that previewed the same issue (or a second
 `invoke build`) carried every page over, and still read the whole archive into Pelican to
-find that out: 2.7 s at 5,000 articles, 9.7 s at 20,000. The runner records, when a build
+find that out. The runner records, when a build
 has succeeded, a key of what the site is made of and of the site it left
 (`<CACHE_PATH>/last-build.json`); a build that finds the same key does nothing.
 

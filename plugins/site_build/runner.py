@@ -107,7 +107,7 @@ def build_and_exit(settings_file: Path, output: Path, overrides: dict | None = N
     published; 3 when `--keep-going` published the site with such problems.
 
     The process ends without Python's teardown, which freed the build's objects one by one
-    (millions of them, unpickled from the caches; about 2 s at 20,000 articles) although
+    (millions of them, unpickled from the caches) although
     everything it wrote is closed and the new site is in place by then."""
     try:
         build_site(settings_file, output, overrides=overrides)
@@ -169,8 +169,7 @@ def _print_problems(errors: ContentErrors, stopped: bool) -> None:
 def _collector_paused_while_loading() -> Iterator[None]:
     """Python's cyclic garbage collector stays off while the build loads: the ingest's and
     Pelican's caches unpickle millions of objects that all live to the end, and every
-    collection walked them again (3.5-5 s of the Simplified run's 20,000-article rebuild). When the
-    context is built (all_generators_finalized) it is switched on with those objects frozen
+    collection walked them again. When the context is built (all_generators_finalized) it is switched on with those objects frozen
     out of its sight; an edition run forked meanwhile does the same in its own process."""
     was_enabled = gc.isenabled()
     gc.disable()

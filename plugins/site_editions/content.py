@@ -186,8 +186,7 @@ def offer_conversion(pelican) -> dict[str, Callable[[BodiesWithPeople], list[str
 
 def offer_text_conversion(pelican) -> dict[str, Callable[[list[tuple[str, str]]], list[str]]]:
     """The same for titles, subtitles, issue titles and summaries (bulletin.ingest.TextWork):
-    converting them was about 2.6 s of the Traditional run's reading at 20,000 articles, the
-    run the master then waited for."""
+    converting them in the Traditional run's reading made the master wait for that run."""
 
     def work(edition: SiteEdition) -> Callable[[list[tuple[str, str]]], list[str]]:
         convert, convert_html = text_converter(edition), html_converter(edition)

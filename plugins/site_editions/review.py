@@ -10,9 +10,8 @@ the new issue. The call starts when the articles are read and is waited for when
 finishes (`finish_reviews`, on `finalized`): the pages are rendered meanwhile.
 
 The list covers the newest BULLETIN_REVIEW_ISSUES issues (12, a quarter of weekly issues; 0 for
-all): issue 4 asks for the phrases of each *new* issue, and reviewing twenty years of back issues
-costs about 2 s of one core per 1,000 articles (the native tool's ambiguity mode), on the
-critical path of a fresh build. `invoke review` writes the list for the whole archive.
+all): the editors need the phrases of each *new* issue, and reviewing twenty years of back
+issues with the native tool's ambiguity mode would sit on the critical path of a fresh build. `invoke review` writes the list for the whole archive.
 """
 
 from __future__ import annotations
@@ -91,8 +90,8 @@ def _issue_texts(articles, limit: int = 0) -> dict[str, tuple[str, str]]:
     """issue key -> (heading, text to review), newest issue first as the archive sorts.
 
     Only the newest `limit` issues' articles are read (0: all); the others, which the review
-    leaves out, map to their heading and no text (reading them was 0.8 s of the Traditional
-    run at 20,000 articles)."""
+    leaves out, map to their heading and no text (reading them would slow the Traditional run
+    for nothing)."""
     by_issue: dict[str, list[str]] = defaultdict(list)
     headings: dict[str, str] = {}
     for article in articles:

@@ -259,7 +259,7 @@ def _adopt_cached_content(generator) -> None:
     """Content from Pelican's generator-level cache holds no context (Content._context, used
     for links and the local SITEURL): give it this run's. Every article gets it as a view
     that Pelican's cache leaves out: the context holds the whole archive, which each save
-    pickled again (most of the 74 MB cache at 20,000 articles; all of a journal, journal.py)."""
+    pickled again (most of Pelican's cache file; all of a journal, journal.py)."""
     if not enabled(generator.settings):
         return
     live = _LiveContext(generator.context)
@@ -302,7 +302,7 @@ def _page_context_left_out_of_cache(content) -> None:
 class _Members(list):
     """A column's or district's stories with `in` by identity in constant time. Pelican's
     tag and category pages filter every story of the archive with `story in stories` (a list
-    scan): quadratic, about 40 s a run at 20,000 articles."""
+    scan): quadratic in the size of the archive."""
 
     def __init__(self, items) -> None:
         super().__init__(items)

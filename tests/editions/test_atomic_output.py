@@ -1,4 +1,4 @@
-"""Atomic output (issue 6): the new site replaces output/ only when every edition was built;
+"""Atomic output: the new site replaces output/ only when every edition was built;
 a build that fails, in any edition, leaves the previous site exactly as it was."""
 
 from __future__ import annotations
