@@ -169,8 +169,9 @@ def _print_problems(errors: ContentErrors, stopped: bool) -> None:
 def _collector_paused_while_loading() -> Iterator[None]:
     """Python's cyclic garbage collector stays off while the build loads: the ingest's and
     Pelican's caches unpickle millions of objects that all live to the end, and every
-    collection walked them again. When the context is built (all_generators_finalized) it is switched on with those objects frozen
-    out of its sight; an edition run forked meanwhile does the same in its own process."""
+    collection walked them again. When the context is built (all_generators_finalized) it is
+    switched on with those objects frozen out of its sight; an edition run forked meanwhile
+    does the same in its own process."""
     was_enabled = gc.isenabled()
     gc.disable()
     signals.all_generators_finalized.connect(_collect_from_now_on)

@@ -11,7 +11,9 @@ finishes (`finish_reviews`, on `finalized`): the pages are rendered meanwhile.
 
 The list covers the newest BULLETIN_REVIEW_ISSUES issues (12, a quarter of weekly issues; 0 for
 all): the editors need the phrases of each *new* issue, and reviewing twenty years of back
-issues with the native tool's ambiguity mode would sit on the critical path of a fresh build. `invoke review` writes the list for the whole archive.
+issues with the native tool's ambiguity mode would sit on the critical path of a fresh build.
+`invoke review` writes the list for the
+whole archive.
 """
 
 from __future__ import annotations
