@@ -15,13 +15,13 @@ build ran, other than by the build's own ingest, leaves no record: the next buil
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ..cache import text_key
 from ..files import atomic_write_text
 
 FORMAT = 1
@@ -64,9 +64,7 @@ def changed_paths(before: FileStates, after: FileStates) -> set[str]:
 
 
 def build_key(parts: Mapping[str, Any]) -> str:
-    return hashlib.sha256(
-        json.dumps({"format": FORMAT, **parts}, sort_keys=True, default=str).encode()
-    ).hexdigest()
+    return text_key(json.dumps({"format": FORMAT, **parts}, sort_keys=True, default=str))
 
 
 def recorded_key(record: Path) -> str | None:

@@ -12,7 +12,7 @@ from typing import Any
 from pelican.settings import read_settings
 from plugin_signals import enabled, ingested
 
-from bulletin.build.fingerprint import site_fingerprint
+from bulletin.build.fingerprint import files_digest, site_fingerprint
 from bulletin.build.uptodate import (
     build_key,
     changed_paths,
@@ -23,7 +23,6 @@ from bulletin.build.uptodate import (
 )
 from bulletin.ingest.store import MANIFEST_NAME
 from bulletin.search.assets import LUNR_JS
-from bulletin.site.memo import files_digest
 
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[2]

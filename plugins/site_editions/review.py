@@ -18,12 +18,12 @@ whole archive.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
+from bulletin.cache import text_key
 from bulletin.files import atomic_write_text
 from bulletin.hant import converter_for, format_review, start_review, strip_no_convert_marks
 from bulletin.render import split_header
@@ -117,10 +117,7 @@ def _reviewed_later(
 ) -> Callable[[], list[str]]:
     cache = _load(cache_file)
     config = Path(converter.config_path).name  # changes with the glossary and OpenCC
-    digests = {
-        key: hashlib.sha256(f"{config}\n{text}".encode()).hexdigest()
-        for key, (_heading, text) in issues.items()
-    }
+    digests = {key: text_key(config, text) for key, (_heading, text) in issues.items()}
     stale = [key for key in issues if cache.get(key, {}).get("hash") != digests[key]]
     running = _review_together_later([issues[k] for k in stale], converter)
 
