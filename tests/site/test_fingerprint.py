@@ -31,4 +31,3 @@ def test_every_setting_of_the_site_counts_unless_it_only_names_a_place_or_a_run(
     changed = {**settings, name: ("something else", settings[name])}
     same = settings_digest(changed) == settings_digest(settings)
     assert same == (name in RUN_SETTINGS), name
-
