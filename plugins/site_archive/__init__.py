@@ -16,10 +16,10 @@ from __future__ import annotations
 from pelican import signals
 from plugin_signals import page_inputs
 
+from .context import build_archive
 from .feeds import restore_titles
 from .generator import ArchiveGenerator
 from .jinja import install_jinja
-from .model import build_archive
 from .page_contents import page_inputs as describe_page
 from .taxonomy import assign_slugs
 

@@ -33,8 +33,8 @@ from .content import (
     reset_converters,
     save_converted,
 )
-from .review import finish_reviews, forget_reviews, write_review
-from .run import configure_run
+from .review_report import finish_reviews, forget_reviews, write_review
+from .run_edition import configure_run
 
 
 def register() -> None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from bulletin.site.editions import edition_overrides
 
-from .run import editions_of, enabled, is_master_run, output_root
+from .run_edition import editions_of, enabled, is_master_run, output_root
 
 INGEST_PLUGIN = "bulletin_ingest"
 

@@ -28,7 +28,7 @@ from bulletin.site.editions import (
     text_converter,
 )
 
-from .run import editions_of, enabled, use_conversion_options
+from .run_edition import editions_of, enabled, use_conversion_options
 
 TEXT_FIELDS = ("title", "kicker", "subtitle", "issue_title")
 # Names Pelican wraps (Category, Tag, Author); only those read from the file: the site's AUTHOR

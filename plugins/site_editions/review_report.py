@@ -29,7 +29,7 @@ from bulletin.hant import converter_for, format_review, start_review, strip_no_c
 from bulletin.render import split_header
 from bulletin.site.dates import iso_date
 
-from .run import enabled, this_edition
+from .run_edition import enabled, this_edition
 
 SEPARATOR = "\n" * 12  # no phrase spans a newline; the context around a phrase stops here
 FIELDS = ("title", "subtitle", "summary")
