@@ -15,6 +15,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # the pure core (bulletin/) for the plugins
+# what the plugins share (plugin_signals, pelican_internals), for plain `pelican` too
+sys.path.insert(0, str(HERE / "plugins"))
 
 from bulletin.site.issues import archive_sort_key  # noqa: E402
 
@@ -101,7 +103,7 @@ CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "generator"
 CHECK_MODIFIED_METHOD = "sha256"
-GZIP_CACHE = False  # gzip costs seconds on twenty years of articles; the cache is local
+GZIP_CACHE = False  # the cache is local: compressing it only costs time
 
 # A date must come from the text or the editor, never from the build machine's clock.
 DEFAULT_DATE = None
@@ -122,7 +124,7 @@ READERS = {"rst": None}
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_CATEGORY = "专题"
 # Editions are separate runs, not Pelican translations: skip its translation matching, which
-# compares every article with every other (seconds at twenty thousand articles).
+# compares every article with every other.
 ARTICLE_TRANSLATION_ID = None
 PAGE_TRANSLATION_ID = None
 # Newest issue first, stories in printed order inside an issue.
@@ -148,8 +150,9 @@ NOT_FOUND_SAVE_AS = "404.html"
 # Authors are printed on the story; they get no pages of their own.
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "categories", "tags", "search"]
-# The search engine (issue 5) sets SEARCH_INDEX_URL (e.g. "search/zh/") once it writes its
-# index; until then search.html says search needs JavaScript and offers the indexes.
+# Search (plugins/site_search): the scripts' folder, and each edition's index folder inside
+# it (empty: search/<edition code>/). The plugin sets SEARCH_INDEX_URL for the run's templates;
+# a site built without it has a search page that offers the indexes instead.
 SEARCH_INDEX_URL = ""
 SEARCH_SCRIPTS_URL = "search/"
 SITEMAP_EXCLUDE = ["404.html", "search.html"]

@@ -16,7 +16,6 @@ import json
 import os
 import shlex
 import shutil
-import stat
 import subprocess
 import sys
 import threading
@@ -24,7 +23,7 @@ from pathlib import Path
 
 from invoke import task
 
-from bulletin.faults import fault_point
+from bulletin.build.publish import ForeignFolder, check_target, mirror
 
 ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
@@ -45,7 +44,7 @@ def ingest(c, seeds="seeds", content="content", strict=False):
     c.run(f"{PY} -m bulletin.ingest {args}{' --strict' if strict else ''}")
 
 
-# `python -m site_progress` exits with this when --keep-going published the site although
+# `python -m site_build` exits with this when --keep-going published the site although
 # some articles had errors (each such story as last published, or not at all)
 PUBLISHED_WITH_PROBLEMS = 3
 
@@ -72,7 +71,7 @@ def _build_command(
     output: Path = OUTPUT, overrides: dict | None = None
 ) -> tuple[list[str], dict[str, str]]:
     """The command `_build` runs (from ROOT) and its environment; the preview runs it too."""
-    command = [sys.executable, "-m", "site_progress", str(ROOT / SETTINGS), str(output)]
+    command = [sys.executable, "-m", "site_build", str(ROOT / SETTINGS), str(output)]
     if overrides:
         command.append(json.dumps(overrides))
     paths = [str(ROOT / "plugins"), str(ROOT), os.environ.get("PYTHONPATH", "")]
@@ -187,7 +186,7 @@ def publish(c, keep_going=False):
         )
     remote = ":" in target and not Path(target).exists()
     if not remote:
-        _check_folder(Path(target))
+        _check_target(Path(target))
     _ensure_node_modules(c)
     status = _build(OUTPUT, {"BULLETIN_KEEP_GOING": True} if keep_going else None)
     if remote:
@@ -195,7 +194,7 @@ def publish(c, keep_going=False):
         # --delay-updates puts the changed files in place together
         c.run(f"rsync -azH --delay-updates --delete-after {OUTPUT}/ {shlex.quote(target)}")
     else:
-        copied, removed = _mirror(OUTPUT, Path(target))
+        copied, removed = mirror(OUTPUT, Path(target))
         print(
             f"publish: {copied} files copied, {removed} removed: {target} is the site in {OUTPUT}"
         )
@@ -204,83 +203,11 @@ def publish(c, keep_going=False):
         sys.exit(status)
 
 
-MARKER = ".bulletin-site"
-
-
-def _check_folder(target: Path) -> None:
-    if target.exists() and any(target.iterdir()) and not (target / MARKER).exists():
-        sys.exit(f"publish: {target} is not empty and was not written by publish; refusing.")
-
-
-def _mirror(source: Path, target: Path) -> tuple[int, int]:
-    """Make `target` a copy of `source`; returns (files copied, entries removed).
-
-    A file whose size and modification time are those of its source is left alone, as rsync
-    does: pages a build carried over keep their time (a week's publish of a 20,000-article
-    archive copies 18,121 of its 109,598 files, most of them search shards, which every new
-    issue changes: BENCHMARKS.md, the weekly routine). Each copy replaces its file in one
-    rename. Files the site no longer has are removed afterwards, but only from a folder an
-    earlier publish wrote (it holds the marker), never from any other."""
-    _check_folder(target)
-    target.mkdir(parents=True, exist_ok=True)
-    (target / MARKER).write_text("written by invoke publish\n", encoding="utf-8")
-    wanted = {Path(MARKER)}
-    copied = 0
-    copies: dict[tuple[int, int], Path] = {}  # a source file (device, inode) -> its copy
-    for folder, _dirs, files in os.walk(source):
-        relative = Path(folder).relative_to(source)
-        wanted.add(relative)
-        _make_folder(target / relative)
-        for name in files:
-            wanted.add(relative / name)
-            if _copy_if_changed(Path(folder) / name, target / relative / name, copies):
-                copied += 1
-    removed = 0
-    for folder, dirs, files in os.walk(target, topdown=False):
-        relative = Path(folder).relative_to(target)
-        for name in [*files, *dirs]:
-            path = Path(folder) / name
-            if relative / name not in wanted:
-                path.rmdir() if path.is_dir() and not path.is_symlink() else path.unlink()
-                removed += 1
-    return copied, removed
-
-
-def _make_folder(folder: Path) -> None:
-    if folder.is_file() or folder.is_symlink():  # a page became a folder
-        folder.unlink()
-    folder.mkdir(exist_ok=True)
-
-
-def _copy_if_changed(source: Path, target: Path, copies: dict[tuple[int, int], Path]) -> bool:
-    """Copy `source` unless `target` has its size and time. A file the site holds twice (the
-    editions' identical search shards are one file, hard-linked) is copied once and linked."""
-    wanted = source.stat()
-    first = copies.setdefault((wanted.st_dev, wanted.st_ino), target)
+def _check_target(target: Path) -> None:
     try:
-        found = target.lstat()
-    except FileNotFoundError:
-        found = None
-    if found is not None and stat.S_ISREG(found.st_mode):
-        if (found.st_size, found.st_mtime_ns) == (wanted.st_size, wanted.st_mtime_ns):
-            return False
-    elif found is not None:  # a folder (or link) where the site now has a file
-        shutil.rmtree(target) if stat.S_ISDIR(found.st_mode) else target.unlink()
-    partial = target.with_name(f".{target.name}.publishing")
-    partial.unlink(missing_ok=True)  # a copy cut short
-    if first == target or not _linked(first, partial):
-        shutil.copy2(source, partial)  # with its modification time, compared next time
-    os.replace(partial, target)
-    fault_point("publish")  # the crash tests (bulletin/faults.py); inert otherwise
-    return True
-
-
-def _linked(existing: Path, new: Path) -> bool:
-    try:
-        os.link(existing, new)
-    except OSError:  # a file system without hard links
-        return False
-    return True
+        check_target(target)
+    except ForeignFolder as refused:
+        sys.exit(str(refused))
 
 
 @task

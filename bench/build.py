@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
-from site_progress.runner import build_and_exit  # noqa: E402
+from site_build.runner import build_and_exit  # noqa: E402
 
 if __name__ == "__main__":
     settings, output, overrides = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])

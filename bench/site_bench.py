@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.search_probe import probe  # noqa: E402
-from bulletin.build_folder import build_folder_settings  # noqa: E402
+from bulletin.build.workspace import work_settings  # noqa: E402
 from bulletin.synthetic import STORIES_PER_ISSUE, write_archive  # noqa: E402
 
 
@@ -105,7 +105,7 @@ def bench_size(articles: int, work: Path) -> dict[str, float]:
     seeds, content, output = work / "seeds", work / "content", work / "output"
     write_archive(seeds, articles)
     content.mkdir()  # Pelican checks the content path before the ingest plugin fills it
-    ours = build_folder_settings(work, seeds, content)
+    ours = work_settings(work, seeds, content)
     # Vanilla first, on the same articles (the CLI runs the ingest the build runs).
     vanilla_content = work / "vanilla-content"
     ingest = _ingest(seeds, vanilla_content)

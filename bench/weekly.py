@@ -15,7 +15,6 @@ folder (or --work) and left there (see site_bench.py on why nothing is deleted d
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import shutil
 import subprocess
@@ -28,21 +27,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 QUIET = subprocess.DEVNULL
 
-from bulletin.build_folder import build_folder_settings  # noqa: E402
-
-
-def _tasks(repo: Path):
-    spec = importlib.util.spec_from_file_location("bench_weekly_tasks", repo / "tasks.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from bulletin.build.publish import mirror  # noqa: E402
+from bulletin.build.workspace import work_settings  # noqa: E402
 
 
 def routine(
     articles: int, repo: Path, publish_settings: str, work: Path, settle: float = 30
 ) -> dict[str, float]:
     """Seconds of the preview build, the publish build and the copy after one new issue."""
-    tasks = _tasks(repo)
     (work / "content").mkdir(parents=True)
     synth = [sys.executable, "-m", "bulletin.synthetic"]
     subprocess.run([*synth, str(articles), str(work / "seeds")], cwd=repo, check=True, stdout=QUIET)
@@ -50,7 +42,7 @@ def routine(
         [*synth, str(articles + 10), str(work / "next")], cwd=repo, check=True, stdout=QUIET
     )
     extra = sorted((work / "next").iterdir())[-1]
-    overrides = build_folder_settings(work, work / "seeds", work / "content")
+    overrides = work_settings(work, work / "seeds", work / "content")
 
     def timed(step) -> float:
         started = time.perf_counter()
@@ -62,7 +54,7 @@ def routine(
         subprocess.run([*command, json.dumps(overrides)], cwd=repo, check=True, stdout=QUIET)
 
     def copy() -> None:
-        tasks._mirror(work / "output", work / "public")
+        mirror(work / "output", work / "public")
 
     def copied_since(started_ns: int) -> tuple[int, int]:
         """Files the copy wrote and their bytes (each copy or link is a new change time; a

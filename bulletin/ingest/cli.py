@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import Progress
 
-from ..lock import ContentLocked, content_lock
+from ..build.lock import ContentLocked, content_lock
 from .issue import sidecar_errors
 from .report import print_report, write_report
 from .run import BodyWork, IngestReport, TextWork, ingest, seed_files

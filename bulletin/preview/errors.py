@@ -1,4 +1,4 @@
-"""What went wrong in a build, read from what the build printed (`python -m site_progress`).
+"""What went wrong in a build, read from what the build printed (`python -m site_build`).
 
 A build reports a problem in one of three ways. An article or sidecar with errors stops the
 build before anything is rendered: each problem is printed as `error: file:line: message`
@@ -85,7 +85,7 @@ def _in_project(path: Path, root: Path) -> bool:
     """A file of the project's own, other than the runner every traceback passes through."""
     if not path.is_relative_to(root) or "site-packages" in path.parts:
         return False
-    return not path.relative_to(root).as_posix().startswith("plugins/site_progress/")
+    return not path.relative_to(root).as_posix().startswith("plugins/site_build/")
 
 
 def _failure(lines: list[str], root: Path) -> BuildError:

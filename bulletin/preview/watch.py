@@ -26,7 +26,7 @@ from pathlib import Path
 
 from watchfiles import DefaultFilter, watch
 
-from bulletin.site.uptodate import path_state
+from bulletin.build.uptodate import path_state
 
 from . import server
 from .errors import BuildError, build_errors

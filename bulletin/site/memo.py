@@ -11,72 +11,21 @@ longer matches and is simply rendered again, so the memo can make a build faster
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 import json
 import logging
 import os
-from collections.abc import Iterable, Mapping
-from pathlib import Path, PurePath
-from typing import Any
+from pathlib import Path
+
+from ..cache_keys import text_key
+from ..files import atomic_write_text
 
 log = logging.getLogger(__name__)
 FORMAT = 1
-# Settings that name where this particular build writes (a staging folder carries the pid);
-# they do not change what a page says.
-RUN_SETTINGS = frozenset(
-    {"OUTPUT_PATH", "SITE_OUTPUT_PATH", "SITE_PREVIOUS_OUTPUT", "SITE_PROGRESS_TARGET",
-     "SITE_PROGRESS", "CACHE_PATH", "BULLETIN_QUIET", "BULLETIN_REPORT_PATH",
-     "BULLETIN_REVIEW_PATH", "BULLETIN_REVIEW", "BULLETIN_REVIEW_ISSUES",
-     "LOAD_CONTENT_CACHE", "SITE_LOAD_CONTENT_CACHE", "SITE_FINGERPRINT",
-     "BULLETIN_SHARED_CACHE", "SITE_TIMINGS", "PUBLISH_TARGET",
-     # content_checks: what this run found; a page's own key covers its source file
-     "BULLETIN_KEEP_GOING", "BULLETIN_STRICT_DATES", "BULLETIN_CHECKED_BY", "BULLETIN_OUTCOME",
-     "BULLETIN_PUBLISHED_BEFORE", "BULLETIN_SUBSTITUTES"}
-)  # fmt: skip
-
-
-def _plain(value: Any) -> Any:
-    """JSON for settings values json cannot encode, without memory addresses."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {"__type__": type(value).__qualname__, **dataclasses.asdict(value)}
-    if isinstance(value, PurePath):
-        return str(value)
-    if isinstance(value, set | frozenset):
-        return sorted(map(str, value))
-    if callable(value):
-        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
-    return type(value).__qualname__
-
-
-def settings_digest(settings: Mapping[str, Any]) -> str:
-    chosen = {key: value for key, value in settings.items() if key not in RUN_SETTINGS}
-    text = json.dumps(chosen, sort_keys=True, default=_plain, ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-def files_digest(
-    folders: Iterable[Path], suffixes: frozenset[str] | None = None, skip: Iterable[str] = ()
-) -> str:
-    """Every file under `folders` (names and bytes), in a fixed order; folders named in `skip`
-    (and __pycache__) are left out."""
-    digest = hashlib.sha256()
-    left_out = {"__pycache__", *skip}
-    for folder in folders:
-        for path in sorted(Path(folder).rglob("*")):
-            if not path.is_file() or left_out.intersection(path.relative_to(folder).parts):
-                continue
-            if suffixes is not None and path.suffix not in suffixes:
-                continue
-            digest.update(f"{path.relative_to(folder)}\0{path.stat().st_size}\0".encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def page_key(*parts: object) -> str:
     """A key from strings, numbers and (nested) lists of them."""
-    text = json.dumps(parts, ensure_ascii=False, separators=(",", ":"), default=str)
-    return hashlib.sha256(text.encode()).hexdigest()
+    return text_key(json.dumps(parts, ensure_ascii=False, separators=(",", ":"), default=str))
 
 
 class PageMemo:
@@ -130,10 +79,7 @@ class PageMemo:
     def save(self) -> None:
         if self.file is None:
             return
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps({"format": FORMAT, "pages": self.new}), encoding="utf-8")
-        os.replace(temporary, self.file)
+        atomic_write_text(self.file, json.dumps({"format": FORMAT, "pages": self.new}))
 
     def _load(self) -> dict[str, list]:
         if self.file is None or not self.file.is_file():

@@ -4,10 +4,8 @@ Settings: BULLETIN_SEEDS_PATH, BULLETIN_REPORT_PATH, BULLETIN_STRICT; parsed iss
 CACHE_PATH between builds (bulletin.ingest.parsed_cache).
 
 Other plugins can have work done on every rendered body by the ingest's parsing processes,
-which use every core (bulletin.ingest.BodyWork): receivers of `body_work` (sent with the Pelican
-object) return {name: work}; receivers of `text_work` the same for the header texts beside
-each body (bulletin.ingest.TextWork); receivers of `ingested` get the report, whose `worked`
-and `worked_texts` hold the results of the issues parsed in this run.
+which use every core: this plugin sends `body_work`, `text_work` and `ingested`
+(plugins/plugin_signals.py says what each carries).
 """
 
 from __future__ import annotations
@@ -15,23 +13,20 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from blinker import signal
 from pelican import signals
+from plugin_signals import body_work, enabled, ingested, text_work
 
 from bulletin.ingest.cli import run
 
 log = logging.getLogger(__name__)
 PLUGIN_NAME = "bulletin_ingest"
-body_work = signal("bulletin_ingest.body_work")
-text_work = signal("bulletin_ingest.text_work")
-ingested = signal("bulletin_ingest.ingested")
 
 
 def _ingest(pelican) -> None:
     settings = pelican.settings
-    # Signals are process-wide: a later run without this plugin (an edition's run, a test
-    # build of committed content) must not ingest again.
-    if PLUGIN_NAME not in (settings.get("PLUGINS") or ()):
+    # a later run without this plugin (an edition's run, a test build of content/) must
+    # not ingest again
+    if not enabled(settings, PLUGIN_NAME):
         return
     seeds = Path(settings.get("BULLETIN_SEEDS_PATH", "seeds"))
     if not seeds.is_dir():

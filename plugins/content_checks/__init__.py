@@ -17,15 +17,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from blinker import signal
 from pelican import signals
+from plugin_signals import enabled, ingested
 
 from bulletin.ingest.issue import sidecar_errors
 from bulletin.published import ContentErrors, Outcome, PublishedRecord, Story
 from bulletin.validate import Problem, check_content
 
 PLUGIN_NAME = "content_checks"
-ingested = signal("bulletin_ingest.ingested")  # by name: a run without the ingest loads this
 
 
 def _shown(folder: Path) -> str:
@@ -38,7 +37,7 @@ def _shown(folder: Path) -> str:
 def _check(pelican) -> None:
     settings = pelican.settings
     # Signals are process-wide and an edition's run starts from the master's settings.
-    if PLUGIN_NAME not in (settings.get("PLUGINS") or ()) or settings.get("BULLETIN_CHECKED_BY"):
+    if not enabled(settings, PLUGIN_NAME) or settings.get("BULLETIN_CHECKED_BY"):
         return
     settings["BULLETIN_CHECKED_BY"] = os.getpid()
     content = Path(settings["PATH"])

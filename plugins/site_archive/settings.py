@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
+
+from plugin_signals import enabled as plugin_enabled
 
 PLUGIN_NAME = "site_archive"
 
@@ -36,6 +39,4 @@ def setting(settings: Mapping[str, Any], name: str) -> Any:
     return settings.get(name, DEFAULTS[name])
 
 
-def enabled(settings: Mapping[str, Any]) -> bool:
-    """Pelican's signals are process-wide: a later run without this plugin must not trigger it."""
-    return PLUGIN_NAME in (settings.get("PLUGINS") or ())
+enabled = partial(plugin_enabled, plugin=PLUGIN_NAME)  # plugins/plugin_signals.py

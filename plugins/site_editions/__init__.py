@@ -21,8 +21,8 @@ have finished, with whatever that run's plugins left in `pelican.edition_exports
 
 from __future__ import annotations
 
-from blinker import signal
 from pelican import signals
+from plugin_signals import body_work, ingested, text_work
 
 from .builds import launch_editions, wait_for_editions
 from .content import (
@@ -33,14 +33,8 @@ from .content import (
     reset_converters,
     save_converted,
 )
-from .review import finish_reviews, forget_reviews, write_review
-from .run import configure_run
-
-# The bulletin_ingest plugin's signals, by name: a run without that plugin (the tests build the
-# committed content/ without it) must still load this one.
-body_work = signal("bulletin_ingest.body_work")
-text_work = signal("bulletin_ingest.text_work")
-ingested = signal("bulletin_ingest.ingested")
+from .review_report import finish_reviews, forget_reviews, write_review
+from .run_edition import configure_run
 
 
 def register() -> None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from bulletin.site.edition_runs import edition_overrides
 
-from .run import editions_of, enabled, is_master_run, output_root
+from .run_edition import editions_of, enabled, is_master_run, output_root
 
 INGEST_PLUGIN = "bulletin_ingest"
 
@@ -87,11 +87,11 @@ class EditionBuilds:
 def _run_edition(code: str, settings: dict[str, Any], connection) -> None:
     try:
         import pelican
-        from rich.console import Console
+        from pelican_internals import console_silenced
 
-        pelican.console = Console(quiet=True)  # the master prints the one summary line
         site = pelican.Pelican(settings)
-        site.run()
+        with console_silenced():  # the master prints the one summary line
+            site.run()
         connection.send(EditionResult(code, True, dict(getattr(site, "edition_exports", {}))))
     except BaseException:
         connection.send(EditionResult(code, False, error=traceback.format_exc()))

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pelican.contents import Article, Page
+from pelican_internals import body_html, set_body_html, set_summary
 
 from bulletin.cache_keys import code_fingerprint, text_key
 from bulletin.hant import converter_for, credited_names
@@ -22,7 +23,7 @@ from bulletin.render import rendered_key, split_header
 from bulletin.site.edition_runs import SiteEdition, edition_cache_path
 from bulletin.text.edition_text import EditionText, html_converter, master_text, text_converter
 
-from .run import editions_of, enabled, use_conversion_options
+from .run_edition import editions_of, enabled, use_conversion_options
 
 TEXT_FIELDS = ("title", "kicker", "subtitle", "issue_title")
 # Names Pelican wraps (Category, Tag, Author); only those read from the file: the site's AUTHOR
@@ -76,9 +77,10 @@ def convert_content(content) -> None:
                 if edition.is_master
                 else convert_html(summary, keep_marks=True, names=people)
             )
-        content.metadata["summary"] = content._summary = kept
-    if not edition.is_master and content._content:
-        content._content = _converted_body(edition, content._content, convert_html, people)
+        set_summary(content, kept)
+    body = body_html(content)
+    if not edition.is_master and body:
+        set_body_html(content, _converted_body(edition, body, convert_html, people))
 
 
 def _people(metadata) -> tuple[str, ...]:
@@ -179,8 +181,7 @@ def offer_conversion(pelican) -> dict[str, Callable[[BodiesWithPeople], list[str
 
 def offer_text_conversion(pelican) -> dict[str, Callable[[list[tuple[str, str]]], list[str]]]:
     """The same for titles, subtitles, issue titles and summaries (bulletin.ingest.TextWork):
-    converting them was about 2.6 s of the Traditional run's reading at 20,000 articles, the
-    run the master then waited for."""
+    converting them in the Traditional run's reading made the master wait for that run."""
 
     def work(edition: SiteEdition) -> Callable[[list[tuple[str, str]]], list[str]]:
         convert, convert_html = text_converter(edition), html_converter(edition)

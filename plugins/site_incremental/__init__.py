@@ -4,19 +4,21 @@ Pelican renders every page on every build; for twenty years of bulletins that is
 thousands of pages to say the same thing again. This plugin's writer gives each page a key
 (bulletin/site/memo.py) and carries over, instead of rendering, every page whose key and file
 are as the last build left them:
-- a story: its own Markdown file, its neighbours in the issue and its related stories;
-- an issue, a month of the archive: the stories on it (and the issues next to it);
-- the pages of a column, district or partner place list: its stories and links (with the
-  stable pagination here, bulletin/site/pagination.py, older pages keep the same stories for
-  ever), and on the newest page how many stories the list has;
+- a page the plugin that owns it describes (the `page_inputs` signal, plugin_signals.py:
+  site_archive's stories with their neighbours, issues, months): what it says it shows;
+- the pages of a list (every template in PAGINATED_TEMPLATES: columns, districts, partner
+  places): its stories and links (with the stable pagination of
+  bulletin/site/pagination.py, older pages keep the same stories for ever), and on the
+  newest page how many stories the list has;
 - a feed (the archive's, a column's, a district's): its newest stories;
 plus, for every key, the theme, the code (bulletin/, plugins/), the glossary, the library
-versions and the run's settings. Every other page (home, indexes, overview) is rendered every
-time; they are few.
+versions and the run's settings (bulletin/build/fingerprint.py). Every other page (home,
+indexes, overview) is rendered every time; they are few.
 
 Templates are compiled once and kept in `<CACHE_PATH>/jinja/<fingerprint>` (Jinja's bytecode
-cache). Column, district and partner lists are always paginated from the oldest (the theme
-expects it).
+cache). Lists are always paginated from the oldest (the theme expects it).
+
+What this plugin needs of Pelican beyond its plugin API is in plugins/pelican_internals.py.
 
 Settings: SITE_INCREMENTAL (default True; False renders every page), SITE_PREVIOUS_OUTPUT (the
 published site a staged build carries pages over from; set by `invoke build`; without it the
@@ -31,52 +33,48 @@ import logging
 import os
 import shutil
 from collections.abc import Mapping
-from importlib.metadata import version
+from functools import partial
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
-from pelican.contents import Page
+from pelican.contents import Content, Page
 from pelican.writers import Writer
+from pelican_internals import (
+    content_context,
+    jinja_environment,
+    set_content_context,
+    update_generator_context,
+)
+from plugin_signals import enabled as plugin_enabled
+from plugin_signals import page_inputs
 
-from bulletin.hant import DEFAULT_GLOSSARY
-from bulletin.site.memo import PageMemo, files_digest, page_key, settings_digest
+from bulletin.build.fingerprint import site_fingerprint
+from bulletin.site.memo import PageMemo, page_key
 from bulletin.site.pagination import stable_pages
 
 from . import journal, stamps
 
 log = logging.getLogger(__name__)
 PLUGIN_NAME = "site_incremental"
-ROOT = Path(__file__).resolve().parents[2]
-LIBRARIES = ("pelican", "jinja2", "markdown-it-py", "mdit-py-plugins", "opencc")
-STABLE_LISTS = ("category", "tag", "partner")  # templates whose lists paginate from the oldest
 _writers: list[MemoWriter] = []
 
 
-def enabled(settings) -> bool:
-    return PLUGIN_NAME in (settings.get("PLUGINS") or ())
+enabled = partial(plugin_enabled, plugin=PLUGIN_NAME)  # plugins/plugin_signals.py
 
 
 def run_fingerprint(settings) -> str:
     """What every page of this run depends on besides its stories (computed when the run
     starts, see _check_content_cache)."""
-    return settings.get("SITE_FINGERPRINT") or compute_fingerprint(settings)
+    return settings.get("SITE_FINGERPRINT") or site_fingerprint(settings)
 
 
-def compute_fingerprint(settings) -> str:
-    """The theme, the code, the glossary, the libraries and the settings. The search engine's
-    code (bulletin/search, plugins/site_search) writes its own files, never a page."""
-    code = files_digest(
-        [ROOT / "bulletin", ROOT / "plugins"],
-        frozenset({".py", ".toml"}),
-        skip=("search", "site_search"),
-    )
-    return page_key(
-        code,
-        files_digest([Path(settings["THEME"]), DEFAULT_GLOSSARY]),
-        [version(name) for name in LIBRARIES],
-        settings_digest(settings),
-    )
+def described(name: str, kwargs: dict, listed: bool = False):
+    """What the plugin owning the page `name` says it shows (`page_inputs`), or None."""
+    for _receiver, inputs in page_inputs.send(name, kwargs=kwargs, listed=listed):
+        if inputs is not None:
+            return inputs
+    return None
 
 
 class MemoWriter(Writer):
@@ -115,23 +113,19 @@ class MemoWriter(Writer):
         return [self.digest(article) for article in articles]
 
     def key_for(self, name: str, template, kwargs) -> str | None:
-        article = kwargs.get("article")
-        if article is not None:
-            near = [
-                getattr(article, "prev_in_issue", None),
-                getattr(article, "next_in_issue", None),
-                *getattr(article, "related", ()),
-            ]
-            return self._key(name, template, self.digest(article), self.stories(filter(None, near)))
-        kind = kwargs.get("page_kind")
-        if kind == "issue":
-            issue = kwargs["issue"]
-            near = [self.stories(i.stories[:1]) if i else None for i in (issue.older, issue.newer)]
-            return self._key(name, template, self.stories(issue.stories), near)
-        if kind == "month":
-            month = kwargs["month"]
-            return self._key(name, template, [self.stories(i.stories) for i in month.issues])
-        return None
+        """The page's key from what its owner says it shows; None when nobody says."""
+        inputs = described(name, kwargs)
+        if inputs is None:
+            return None
+        return self._key(name, template, self._digested(inputs))
+
+    def _digested(self, inputs):
+        """`inputs` with every story (a content object) replaced by its source's hash."""
+        if isinstance(inputs, Content):
+            return self.digest(inputs)
+        if isinstance(inputs, list | tuple):
+            return [self._digested(part) for part in inputs]
+        return inputs
 
     def _key(self, name: str, template, *parts: object) -> str:
         return page_key(self.fingerprint, name, template.name, *parts)
@@ -142,7 +136,7 @@ class MemoWriter(Writer):
                    template_name=None, override_output=False, url=None, **kwargs):  # fmt: skip
         if not name:
             return None
-        if template_name in STABLE_LISTS and "articles" in kwargs:
+        if template_name in self.settings["PAGINATED_TEMPLATES"] and "articles" in kwargs:
             return self._write_list(name, template, context, relative_urls, url, kwargs)
         key = self.key_for(name, template, kwargs)
         if key is not None and self._carried(name, context, relative_urls, kwargs, key):
@@ -177,9 +171,12 @@ class MemoWriter(Writer):
         per_page = self.settings["PAGINATED_TEMPLATES"].get(template.name.split(".")[0]) or (
             self.settings["DEFAULT_PAGINATION"] or len(kwargs["articles"]) or 1
         )
-        owner = kwargs.get("category") or kwargs.get("tag") or kwargs.get("place")
-        # Name and slug: a partner place's str() is a dataclass repr with its stories' addresses.
-        owner_id = [getattr(owner, "name", ""), getattr(owner, "slug", "")]
+        owner = kwargs.get("category") or kwargs.get("tag")  # Pelican's own lists
+        owner_id = (
+            [owner.name, owner.slug]
+            if owner is not None
+            else described(name, kwargs, listed=True) or []
+        )
         stories = kwargs["articles"]
         for page in stable_pages(stories, url or name, name, per_page):
             local = dict(kwargs, articles_page=page)
@@ -240,7 +237,7 @@ def _check_content_cache(pelican) -> None:
         return
     # An edition's run starts from the master's settings: recompute, and decide from what the
     # settings file asked for, not from what the master's run decided for itself.
-    settings["SITE_FINGERPRINT"] = fingerprint = compute_fingerprint(settings)
+    settings["SITE_FINGERPRINT"] = fingerprint = site_fingerprint(settings)
     wanted = settings.setdefault("SITE_LOAD_CONTENT_CACHE", settings.get("LOAD_CONTENT_CACHE"))
     stamp = Path(settings["CACHE_PATH"]) / "fingerprint"
     try:
@@ -262,7 +259,7 @@ def _adopt_cached_content(generator) -> None:
     """Content from Pelican's generator-level cache holds no context (Content._context, used
     for links and the local SITEURL): give it this run's. Every article gets it as a view
     that Pelican's cache leaves out: the context holds the whole archive, which each save
-    pickled again (most of the 74 MB cache at 20,000 articles; all of a journal, journal.py)."""
+    pickled again (most of Pelican's cache file; all of a journal, journal.py)."""
     if not enabled(generator.settings):
         return
     live = _LiveContext(generator.context)
@@ -271,7 +268,7 @@ def _adopt_cached_content(generator) -> None:
         *("pages", "hidden_pages", "draft_pages", "hidden_translations", "draft_translations"),
     ):
         for content in getattr(generator, name, None) or ():
-            content._context = live
+            set_content_context(content, live)
 
 
 class _LiveContext(Mapping):
@@ -299,13 +296,13 @@ class _LiveContext(Mapping):
 
 def _page_context_left_out_of_cache(content) -> None:
     if isinstance(content, Page) and enabled(content.settings):
-        content._context = _LiveContext(content._context)
+        set_content_context(content, _LiveContext(content_context(content)))
 
 
 class _Members(list):
     """A column's or district's stories with `in` by identity in constant time. Pelican's
     tag and category pages filter every story of the archive with `story in stories` (a list
-    scan): quadratic, about 40 s a run at 20,000 articles."""
+    scan): quadratic in the size of the archive."""
 
     def __init__(self, items) -> None:
         super().__init__(items)
@@ -322,7 +319,7 @@ def _fast_membership(generator) -> None:
         generator.tags[tag] = _Members(stories)
     generator.categories = [(cat, _Members(stories)) for cat, stories in generator.categories]
     generator.authors = [(author, _Members(stories)) for author, stories in generator.authors]
-    generator._update_context(("tags", "categories", "authors"))
+    update_generator_context(generator, ("tags", "categories", "authors"))
 
 
 def _compiled_templates(generator) -> None:
@@ -331,7 +328,7 @@ def _compiled_templates(generator) -> None:
     environment they were compiled for (JINJA_ENVIRONMENT, the filters the code installs, the
     Jinja version): each run fingerprint compiles into a folder of its own, and the folders
     of fingerprints before are removed."""
-    env = getattr(generator, "env", None)
+    env = jinja_environment(generator)
     if not enabled(generator.settings) or env is None or env.bytecode_cache is not None:
         return
     compiled = Path(generator.settings["CACHE_PATH"]) / "jinja"

@@ -1,12 +1,12 @@
 """Pelican's content caches saved by what changed, not whole on every run.
 
 Pelican pickles its reader and generator caches whole at the end of each run's reading: every
-article object again, although a weekly rebuild adds ten of them (0.8 s of each edition's run
-at 20,000 articles, py-spy). Here a run that changed nothing writes nothing; one that added or
-changed a few entries writes them to `<cache>.added` beside the cache, read back with it; the
-two are merged into the cache (Pelican's own save) when the journal outgrows an eighth of it.
-A run that did not load the cache (the first one, or the fingerprint changed: see
-_check_content_cache) writes it whole and drops the journal, so no entry outlives its cache.
+article object again, although a weekly rebuild adds ten of them. Here a run that changed
+nothing writes nothing; one that added or changed a few entries writes them to `<cache>.added`
+beside the cache, read back with it; the two are merged into the cache (Pelican's own save)
+when the journal outgrows an eighth of it. A run that did not load the cache (the first one, or
+the fingerprint changed: see _check_content_cache) writes it whole and drops the journal, so no
+entry outlives its cache.
 
 An entry is unchanged when it is the object the run loaded, or the same stamp with the same
 data object (the stamped caches store a new (stamp, data) pair for every file they read).
@@ -19,13 +19,18 @@ import pickle
 from pathlib import Path
 from typing import Any
 
-from pelican.cache import FileDataCacher
+from pelican_internals import (
+    PELICANS_CACHER_INIT,
+    PELICANS_CACHER_SAVE,
+    cache_entries,
+    cache_file,
+    caches_data,
+    replace_cacher_methods,
+)
 
 from bulletin.files import atomic_write
 
 log = logging.getLogger(__name__)
-_pelicans_init = FileDataCacher.__init__
-_pelicans_save = FileDataCacher.save_cache
 _active = False
 
 
@@ -33,40 +38,43 @@ def journal_path(cache_path: str) -> str:
     return f"{cache_path}.added"
 
 
-def _init(self: FileDataCacher, settings, cache_name, caching_policy, load_policy) -> None:
-    _pelicans_init(self, settings, cache_name, caching_policy, load_policy)
-    self._journal = {}
-    self._kept = len(self._cache)  # entries in the main file
-    self._loaded = None  # None: save the whole cache
+# The attributes below are this module's own, kept on Pelican's cache objects.
+def _init(self, settings, cache_name, caching_policy, load_policy) -> None:
+    PELICANS_CACHER_INIT(self, settings, cache_name, caching_policy, load_policy)
+    entries = cache_entries(self)
+    self.bulletin_journal = {}
+    self.bulletin_kept = len(entries)  # entries in the main file
+    self.bulletin_loaded = None  # None: save the whole cache
     if _active and load_policy and caching_policy:
-        self._journal = _read(journal_path(self._cache_path))
-        self._cache.update(self._journal)
-        self._loaded = dict(self._cache)
+        self.bulletin_journal = _read(journal_path(cache_file(self)))
+        entries.update(self.bulletin_journal)
+        self.bulletin_loaded = dict(entries)
 
 
-def _save(self: FileDataCacher) -> None:
-    loaded = getattr(self, "_loaded", None)
-    if not self._cache_data_policy or loaded is None:
-        _pelicans_save(self)
-        if self._cache_data_policy:
-            _remove(journal_path(self._cache_path))
+def _save(self) -> None:
+    loaded = getattr(self, "bulletin_loaded", None)
+    if not caches_data(self) or loaded is None:
+        PELICANS_CACHER_SAVE(self)
+        if caches_data(self):
+            _remove(journal_path(cache_file(self)))
         return
+    entries = cache_entries(self)
     changed = {
         name: entry
-        for name, entry in self._cache.items()
+        for name, entry in entries.items()
         if name not in loaded or not _same(loaded[name], entry)
     }
     if not changed:
         return
-    journal = {**self._journal, **changed}
-    if len(journal) > self._kept // 8:
-        _pelicans_save(self)
-        _remove(journal_path(self._cache_path))
-        self._journal, self._kept = {}, len(self._cache)
+    journal = {**self.bulletin_journal, **changed}
+    if len(journal) > self.bulletin_kept // 8:
+        PELICANS_CACHER_SAVE(self)
+        _remove(journal_path(cache_file(self)))
+        self.bulletin_journal, self.bulletin_kept = {}, len(entries)
     else:
-        _write(journal_path(self._cache_path), journal)
-        self._journal = journal
-    self._loaded = dict(self._cache)
+        _write(journal_path(cache_file(self)), journal)
+        self.bulletin_journal = journal
+    self.bulletin_loaded = dict(entries)
 
 
 def _same(old: Any, new: Any) -> bool:
@@ -108,5 +116,4 @@ def start_run(active: bool) -> None:
     """Called when a run starts (with this plugin listed) and ends."""
     global _active
     _active = active
-    FileDataCacher.__init__ = _init
-    FileDataCacher.save_cache = _save
+    replace_cacher_methods(_init, _save)

@@ -2,27 +2,25 @@
 
 Pelican stamps a file (CHECK_MODIFIED_METHOD: the sha256 of its bytes here) each time one of
 its caches looks at it: the reader cache and the generator cache each check the stamp, then
-store it, so every article was read and hashed four times a run. At 20,000 articles that was
-about 2 s of each edition run (py-spy). A file the run has stamped is not read again until the
-next run. Stamps are forgotten when each generator is made (after the ingest has written
-content/, before anything is read) and when the run ends.
+store it, so every article was read and hashed four times a run. A file the run has stamped is
+not read again until the next run. Stamps are forgotten when each generator is made (after the
+ingest has written content/, before anything is read) and when the run ends.
 """
 
 from __future__ import annotations
 
-from pelican.cache import FileStampDataCacher
+from pelican_internals import PELICANS_FILE_STAMP, replace_file_stamp
 
 _stamps: dict[tuple[str, str], object] = {}
 _active = False
-_pelicans_stamp = FileStampDataCacher._get_file_stamp
 
 
-def _stamp_once(self: FileStampDataCacher, filename: str) -> object:
+def _stamp_once(self, filename: str) -> object:
     if not _active:
-        return _pelicans_stamp(self, filename)
+        return PELICANS_FILE_STAMP(self, filename)
     key = (str(self.settings.get("CHECK_MODIFIED_METHOD")), str(filename))
     if key not in _stamps:
-        _stamps[key] = _pelicans_stamp(self, filename)
+        _stamps[key] = PELICANS_FILE_STAMP(self, filename)
     return _stamps[key]
 
 
@@ -31,7 +29,7 @@ def start_run(active: bool) -> None:
     global _active
     _stamps.clear()
     _active = active
-    FileStampDataCacher._get_file_stamp = _stamp_once
+    replace_file_stamp(_stamp_once)
 
 
 def content_hash(filename: str, method: str) -> str | None:

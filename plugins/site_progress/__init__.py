@@ -1,8 +1,9 @@
 """Pelican plugin: build progress on the terminal and the numbers for a one-line summary.
 
-Progress is shown only when the SITE_PROGRESS setting is true (`invoke build` sets it), so
-tests and other callers stay quiet. The summary numbers are left on the Pelican object as
-`pelican.site_stats` for the caller, which prints the one-line summary (see runner.py).
+Only a display: the build runner is plugins/site_build. Progress is shown only when the
+SITE_PROGRESS setting is true (`invoke build` sets it), so tests and other callers stay quiet.
+The summary numbers are left on the Pelican object as `pelican.site_stats` for the runner,
+which prints the one-line summary.
 
 Each edition's run also notes when it reached each phase (`BuildStats.marks`: the clock is
 the monotonic one, shared by the forked edition runs); `invoke build --timings` prints them.
@@ -12,8 +13,10 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from functools import partial
 
 from pelican import signals
+from plugin_signals import enabled as plugin_enabled
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -56,8 +59,7 @@ class _Run:
     task = None
 
 
-def _enabled(settings) -> bool:
-    return PLUGIN_NAME in (settings.get("PLUGINS") or ())
+_enabled = partial(plugin_enabled, plugin=PLUGIN_NAME)  # plugins/plugin_signals.py
 
 
 def _show(settings) -> bool:

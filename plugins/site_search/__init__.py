@@ -24,9 +24,11 @@ import logging
 import os
 import shutil
 import time
+from functools import partial
 from pathlib import Path
 
 from pelican import signals
+from plugin_signals import enabled as plugin_enabled
 
 from bulletin.faults import fault_point
 from bulletin.search import build_search
@@ -43,9 +45,7 @@ class SearchSetupError(RuntimeError):
     """The search index cannot be built as configured; the message says what to do."""
 
 
-def enabled(settings) -> bool:
-    """Pelican's signals outlive a run in one process: act only for runs that list us."""
-    return PLUGIN_NAME in (settings.get("PLUGINS") or ())
+enabled = partial(plugin_enabled, plugin=PLUGIN_NAME)  # plugins/plugin_signals.py
 
 
 def scripts_url(settings) -> str:

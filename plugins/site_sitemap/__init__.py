@@ -12,9 +12,11 @@ are not pages for search engines: 404, search).
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 
 from pelican import signals
+from plugin_signals import enabled as plugin_enabled
 
 from bulletin.site.date_format import iso_date
 from bulletin.site.seo import page_url
@@ -27,8 +29,7 @@ DEFAULT_EXCLUDE = ("404.html", "search.html")
 _pages: dict[str, str] = {}
 
 
-def _enabled(settings) -> bool:
-    return PLUGIN_NAME in (settings.get("PLUGINS") or ())
+_enabled = partial(plugin_enabled, plugin=PLUGIN_NAME)  # plugins/plugin_signals.py
 
 
 def _start(pelican) -> None:

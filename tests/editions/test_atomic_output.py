@@ -17,7 +17,7 @@ from tests.editions.conftest import MASTER, TRADITIONAL
 @pytest.fixture(scope="module")
 def build_site(root):
     sys.path.insert(0, str(root / "plugins"))
-    from site_progress.runner import build_site
+    from site_build.runner import build_site
 
     return build_site
 
@@ -126,7 +126,7 @@ def test_two_builds_are_byte_identical_in_every_edition(run, tmp_path):
 
 def test_leftovers_of_a_killed_build_and_replaced_sites_are_cleared(root, tmp_path):
     sys.path.insert(0, str(root))
-    from bulletin.site.staging import leftovers, staged
+    from bulletin.build.staging import leftovers, staged
 
     output = tmp_path / "output"
     dead = tmp_path / ".output-staging-999999999"
@@ -152,7 +152,7 @@ def test_leftovers_of_a_killed_build_and_replaced_sites_are_cleared(root, tmp_pa
 def test_the_build_command_exits_0_or_1_and_only_a_good_build_replaces_the_site(
     root, tmp_path, broken_theme
 ):
-    """`invoke build` runs `python -m site_progress`, which ends without Python's teardown:
+    """`invoke build` runs `python -m site_build`, which ends without Python's teardown:
     its exit status must still say whether the site was published."""
     import json
     import subprocess
@@ -170,7 +170,7 @@ def test_the_build_command_exits_0_or_1_and_only_a_good_build_replaces_the_site(
 
     def command(**more) -> subprocess.CompletedProcess:
         settings = json.dumps({**overrides, **more})
-        args = [sys.executable, "-m", "site_progress", "pelicanconf.py", str(output), settings]
+        args = [sys.executable, "-m", "site_build", "pelicanconf.py", str(output), settings]
         return subprocess.run(args, cwd=root, env=env, capture_output=True, text=True)
 
     output = tmp_path / "output"
@@ -189,7 +189,7 @@ def test_the_build_command_exits_0_or_1_and_only_a_good_build_replaces_the_site(
 
 def test_without_a_process_to_remove_them_the_leftovers_go_at_once(root, tmp_path, monkeypatch):
     sys.path.insert(0, str(root))
-    from bulletin.site import staging
+    from bulletin.build import staging
 
     def no_process(*_args, **_kwargs):
         raise OSError("no more processes")

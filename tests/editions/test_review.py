@@ -13,7 +13,7 @@ from bulletin.hant import TRADITIONAL, converter_for
 @pytest.fixture(scope="module")
 def review_module(root):
     sys.path.insert(0, str(root / "plugins"))
-    from site_editions import review
+    from site_editions import review_report as review
 
     return review
 

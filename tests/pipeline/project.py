@@ -1,5 +1,5 @@
 """A throwaway copy of the project's inputs (the real seeds/, content/pages) in a temporary
-folder, built the way `invoke build` builds it: `python -m site_progress` in its own process,
+folder, built the way `invoke build` builds it: `python -m site_build` in its own process,
 with the real pelicanconf.py and every path pointed into the folder."""
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def build(
     command = [
         sys.executable,
         "-m",
-        "site_progress",
+        "site_build",
         str(ROOT / "pelicanconf.py"),
         str(work / output),
         json.dumps(overrides(work, **extra)),

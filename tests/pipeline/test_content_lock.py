@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from bulletin.build.lock import ContentLocked, content_lock, lock_path
 from bulletin.ingest.cli import main as ingest_main
-from bulletin.lock import ContentLocked, content_lock, lock_path
 
 ROOT = Path(__file__).resolve().parents[2]
 HOLD = """
 import sys, time
 from pathlib import Path
-from bulletin.lock import content_lock
+from bulletin.build.lock import content_lock
 with content_lock(Path(sys.argv[1]), sys.argv[2]):
     print("held", flush=True)
     time.sleep(120)
@@ -46,7 +46,7 @@ def held_by_another_process(content: Path, what: str = "build") -> Iterator[int]
 @pytest.fixture(scope="module")
 def build_site():
     sys.path.insert(0, str(ROOT / "plugins"))
-    from site_progress.runner import build_site
+    from site_build.runner import build_site
 
     return build_site
 

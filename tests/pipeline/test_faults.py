@@ -78,10 +78,11 @@ def test_a_full_disk_says_so_and_leaves_the_old_site(
 
 
 def _publish(work: Path, target: Path, fault: str = "") -> subprocess.CompletedProcess:
-    """tasks._mirror, what `invoke publish` does to a folder once the site is built."""
+    """bulletin.build.publish.mirror, what `invoke publish` does to a folder once the site
+    is built."""
     code = (
-        "import sys, tasks; from pathlib import Path; "
-        "tasks._mirror(Path(sys.argv[1]), Path(sys.argv[2]))"
+        "import sys; from pathlib import Path; from bulletin.build.publish import mirror; "
+        "mirror(Path(sys.argv[1]), Path(sys.argv[2]))"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT), "BULLETIN_FAULT": fault}
     return subprocess.run(

@@ -1,5 +1,5 @@
 """The preview's pure parts: the script tag added to a page, the 404 page a missing one gets,
-and the errors read from what a build printed (as `python -m site_progress` prints them)."""
+and the errors read from what a build printed (as `python -m site_build` prints them)."""
 
 from __future__ import annotations
 
@@ -93,7 +93,7 @@ def test_a_clean_build_has_no_errors():
 TEMPLATE_FAILURE = """\
 Building /work/project/content → output/
 Traceback (most recent call last):
-  File "/work/project/plugins/site_progress/runner.py", line 99, in build_and_exit
+  File "/work/project/plugins/site_build/runner.py", line 99, in build_and_exit
     build_site(settings_file, output, overrides=overrides)
   File "/usr/lib/python3.11/site-packages/jinja2/environment.py", line 942, in handle_exception
     raise rewrite_traceback_stack(source=source)

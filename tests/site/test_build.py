@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 from invoke import MockContext
 
-from bulletin.build_folder import build_folder_settings
+from bulletin.build.publish import MARKER, ForeignFolder, mirror
+from bulletin.build.workspace import work_settings
 
 
 @pytest.fixture(scope="module")
 def runner(kit):
     sys.path.insert(0, str(kit.ROOT / "plugins"))
-    from site_progress.runner import build_site
+    from site_build.runner import build_site
 
     return build_site
 
@@ -79,24 +80,23 @@ def _tasks(kit):
     return module
 
 
-def test_publishing_to_a_folder_mirrors_the_site_and_spares_foreign_folders(kit, tmp_path):
-    tasks = _tasks(kit)
+def test_publishing_to_a_folder_mirrors_the_site_and_spares_foreign_folders(tmp_path):
     site = tmp_path / "site"
     (site / "articles").mkdir(parents=True)
     (site / "index.html").write_text("home", encoding="utf-8")
     (site / "articles" / "a.html").write_text("a", encoding="utf-8")
     target = tmp_path / "public"
-    assert tasks._mirror(site, target) == (2, 0)
+    assert mirror(site, target) == (2, 0)
     assert (target / "articles" / "a.html").read_text(encoding="utf-8") == "a"
     (site / "articles" / "a.html").unlink()
-    assert tasks._mirror(site, target) == (0, 1)
+    assert mirror(site, target) == (0, 1)
     assert not (target / "articles" / "a.html").exists()  # gone from the site, gone here
     assert (target / "index.html").exists()
     foreign = tmp_path / "someone-elses"
     foreign.mkdir()
     (foreign / "keep.txt").write_text("keep", encoding="utf-8")
-    with pytest.raises(SystemExit):
-        tasks._mirror(site, foreign)
+    with pytest.raises(ForeignFolder):
+        mirror(site, foreign)
     assert (foreign / "keep.txt").exists()
 
 
@@ -104,29 +104,28 @@ def _files(root):
     return {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
-def test_publishing_again_copies_only_what_changed(kit, tmp_path):
-    tasks = _tasks(kit)
+def test_publishing_again_copies_only_what_changed(tmp_path):
     site = tmp_path / "site"
     for name in ("index.html", "articles/a.html", "articles/b.html", "old/c.html"):
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(name, encoding="utf-8")
     os.link(site / "articles" / "a.html", site / "articles" / "a-twin.html")  # one file, twice
     target = tmp_path / "public"
-    assert tasks._mirror(site, target) == (5, 0)
+    assert mirror(site, target) == (5, 0)
     twin = (target / "articles" / "a-twin.html").stat()
     assert twin.st_ino == (target / "articles" / "a.html").stat().st_ino  # copied once, linked
     kept = (target / "articles" / "a.html").stat()
-    assert tasks._mirror(site, target) == (0, 0)  # nothing changed: nothing copied
+    assert mirror(site, target) == (0, 0)  # nothing changed: nothing copied
     # The next build: b.html rewritten, old/ gone, a page where a folder was, a new page.
     (site / "articles" / "b.html").write_text("b, corrected", encoding="utf-8")
     shutil.rmtree(site / "old")
     (site / "old").write_text("now a page", encoding="utf-8")
     (site / "articles" / "d.html").write_text("d", encoding="utf-8")
     (target / "articles" / ".a.html.publishing").write_text("a copy cut short", encoding="utf-8")
-    copied, removed = tasks._mirror(site, target)
+    copied, removed = mirror(site, target)
     assert copied == 3  # b.html, old, d.html
     assert removed == 1  # the cut-short copy (old/ and its page went with their replacement)
-    assert _files(target) == {**_files(site), Path(tasks.MARKER): b"written by invoke publish\n"}
+    assert _files(target) == {**_files(site), Path(MARKER): b"written by invoke publish\n"}
     same = (target / "articles" / "a.html").stat()
     assert (same.st_ino, same.st_mtime_ns) == (kept.st_ino, kept.st_mtime_ns)  # not rewritten
 
@@ -146,8 +145,7 @@ def test_publish_builds_the_preview_and_renders_nothing_again(kit, tmp_path, mon
         built.append((Path(output), overrides))
         # the production settings file; only the folders are the test's
         real_build(
-            output,
-            {**(overrides or {}), **build_folder_settings(work, work / "seeds", work / "content")},
+            output, {**(overrides or {}), **work_settings(work, work / "seeds", work / "content")}
         )
 
     output = tmp_path / "output"
@@ -166,5 +164,5 @@ def test_publish_builds_the_preview_and_renders_nothing_again(kit, tmp_path, mon
     assert not [p for p in again if "articles" in p.relative_to(output).parts]
     assert len(again) <= 11 * 2, again
     public = _files(tmp_path / "public")
-    assert public.pop(Path(tasks.MARKER))
+    assert public.pop(Path(MARKER))
     assert public == _files(output)

@@ -20,7 +20,7 @@ STORY = "articles/001-72ab9001c2915723-01.html"
 @pytest.fixture(scope="module")
 def build_site(kit):
     sys.path.insert(0, str(kit.ROOT / "plugins"))
-    from site_progress.runner import build_site
+    from site_build.runner import build_site
 
     return build_site
 

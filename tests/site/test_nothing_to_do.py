@@ -1,4 +1,4 @@
-"""A build with nothing to do does nothing (bulletin/site/uptodate.py, site_progress/last_build.py):
+"""A build with nothing to do does nothing (bulletin/build/uptodate.py, site_build/last_build.py):
 `invoke publish` right after the preview it publishes, or `invoke build` twice."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pelican import signals
 
-from bulletin.build_folder import build_folder_settings
+from bulletin.build.workspace import work_settings  # the settings of a build inside one folder
 
 STORY = "articles/001-72ab9001c2915723-01.html"
 NOTHING = "Nothing changed since the last build"
@@ -21,7 +21,7 @@ def archive(kit, tmp_path):
     """Copies of the committed seeds and content/, and a function building them as `invoke
     build` does (ingest included, staged); it returns the build's one line."""
     sys.path.insert(0, str(kit.ROOT / "plugins"))
-    from site_progress.runner import build_site
+    from site_build.runner import build_site
 
     shutil.copytree(kit.ROOT / "seeds", tmp_path / "seeds")
     shutil.copytree(kit.ROOT / "content", tmp_path / "content")
@@ -32,7 +32,7 @@ def archive(kit, tmp_path):
             tmp_path / "output",
             progress=False,
             overrides={
-                **build_folder_settings(tmp_path, tmp_path / "seeds", tmp_path / "content"),
+                **work_settings(tmp_path, tmp_path / "seeds", tmp_path / "content"),
                 **overrides,
             },
         )
@@ -120,7 +120,7 @@ def test_a_story_edited_while_the_build_runs_is_built_next_time(archive):
 
 
 def test_file_states_name_every_file_by_size_and_time(tmp_path):
-    from bulletin.site.uptodate import changed_paths, file_states
+    from bulletin.build.uptodate import changed_paths, file_states
 
     assert file_states(tmp_path / "missing") == {}
     (tmp_path / "a" / "b").mkdir(parents=True)

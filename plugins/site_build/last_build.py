@@ -1,4 +1,4 @@
-"""The runner's side of bulletin/site/uptodate.py: skip a build that has nothing to do."""
+"""The runner's side of bulletin/build/uptodate.py: skip a build that has nothing to do."""
 
 from __future__ import annotations
 
@@ -9,13 +9,11 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from blinker import signal
 from pelican.settings import read_settings
+from plugin_signals import enabled, ingested
 
-from bulletin.ingest.store import MANIFEST_NAME
-from bulletin.search.assets import LUNR_JS
-from bulletin.site.memo import files_digest
-from bulletin.site.uptodate import (
+from bulletin.build.fingerprint import files_digest, site_fingerprint
+from bulletin.build.uptodate import (
     build_key,
     changed_paths,
     file_states,
@@ -23,11 +21,13 @@ from bulletin.site.uptodate import (
     record_key,
     recorded_key,
 )
+from bulletin.ingest.store import MANIFEST_NAME
+from bulletin.search.assets import LUNR_JS
 
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[2]
 RECORD = "last-build.json"  # in CACHE_PATH
-# Besides what the page keys name (site_incremental.compute_fingerprint): the search index's
+# Besides what the page keys name (bulletin/build/fingerprint.py): the search index's
 # code, browser scripts and libraries.
 SEARCH_CODE = [ROOT / "bulletin" / "search", ROOT / "plugins" / "site_search", ROOT / "js"]
 LIBRARIES = ("lunr", "numpy")
@@ -55,7 +55,7 @@ class LastBuild:
         self.reports = [settings.get("BULLETIN_REPORT_PATH") or ""]
         self.reports += [review.format(edition=code) for code in editions if review]
         # Only a site whose pages carry a fingerprint of what they are made of (site_incremental)
-        self.applies = "site_incremental" in (settings.get("PLUGINS") or ())
+        self.applies = enabled(settings, "site_incremental")
         self.inputs = self._inputs(settings) if self.applies else {}
         self.states = self._states() if self.applies else {}
         self._written_by_ingest: set[str] = set()
@@ -68,7 +68,6 @@ class LastBuild:
     @contextmanager
     def watching_ingest(self) -> Iterator[None]:
         """Note the content files the build's own ingest writes or removes."""
-        ingested = signal("bulletin_ingest.ingested")
 
         def noted(_sender, report=None, **_kwargs) -> None:
             if report is not None:
@@ -99,12 +98,10 @@ class LastBuild:
         record_key(self.record, self._key(inputs, states))
 
     def _inputs(self, settings: Mapping[str, Any]) -> dict[str, Any]:
-        from site_incremental import compute_fingerprint  # a plugin, on Pelican's path
-
         return {
             "settings file": str(self.settings_file),
             "override": {k: v for k, v in self.override.items() if k != "OUTPUT_PATH"},
-            "pages": compute_fingerprint(settings),  # theme, glossary, code, libraries, settings
+            "pages": site_fingerprint(settings),  # theme, glossary, code, libraries, settings
             "search code": files_digest(SEARCH_CODE),  # what the pages' fingerprint leaves out
             "lunr.js": path_state(LUNR_JS),
             "libraries": [version(name) for name in LIBRARIES],

@@ -10,9 +10,9 @@ trade places in one atomic step (swap_in), so output/ is at every moment a whole
 old or the new one, even when the build is killed.
 
 The replaced site is not removed at the end of the build that replaced it: unlinking a whole
-site (110,000 files at 20,000 articles) took a second there, with nothing else left to do. The
-next build removes it, and whatever a killed build left, in another process while it reads the
-archive, which keeps one core busy and the other idle.
+site is slow, and there nothing else is left to do meanwhile. The next build removes it,
+and whatever a killed build left, in another process while it reads the archive, which
+keeps one core busy and the other idle.
 """
 
 from __future__ import annotations

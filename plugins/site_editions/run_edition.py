@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 from typing import Any
+
+from plugin_signals import enabled as plugin_enabled
 
 from bulletin.hant import ConversionOptions, set_default_options
 from bulletin.site.edition_runs import SiteEdition, edition_by_code, run_settings, site_editions
@@ -13,9 +16,7 @@ PLUGIN_NAME = "site_editions"
 MASTER_ONLY = [{"code": "zh-hans", "hreflang": "zh-Hans", "path": "", "name": "简体"}]
 
 
-def enabled(settings) -> bool:
-    """Pelican's signals are process-wide: a run without this plugin must not trigger it."""
-    return PLUGIN_NAME in (settings.get("PLUGINS") or ())
+enabled = partial(plugin_enabled, plugin=PLUGIN_NAME)  # plugins/plugin_signals.py
 
 
 def editions_of(settings) -> list[SiteEdition]:

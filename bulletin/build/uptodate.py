@@ -2,7 +2,7 @@
 
 `invoke publish` right after the `invoke build` that previewed the same issue (or a second
 `invoke build`) carried every page over, and still read the whole archive into Pelican to
-find that out: 2.7 s at 5,000 articles, 9.7 s at 20,000. The runner records, when a build
+find that out. The runner records, when a build
 has succeeded, a key of what the site is made of and of the site it left
 (`<CACHE_PATH>/last-build.json`); a build that finds the same key does nothing.
 
@@ -15,12 +15,14 @@ build ran, other than by the build's own ingest, leaves no record: the next buil
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+from ..cache_keys import text_key
+from ..files import atomic_write_text
 
 FORMAT = 1
 # relative path -> (size, modification time in ns), for every file under a folder
@@ -62,9 +64,7 @@ def changed_paths(before: FileStates, after: FileStates) -> set[str]:
 
 
 def build_key(parts: Mapping[str, Any]) -> str:
-    return hashlib.sha256(
-        json.dumps({"format": FORMAT, **parts}, sort_keys=True, default=str).encode()
-    ).hexdigest()
+    return text_key(json.dumps({"format": FORMAT, **parts}, sort_keys=True, default=str))
 
 
 def recorded_key(record: Path) -> str | None:
@@ -76,7 +76,4 @@ def recorded_key(record: Path) -> str | None:
 
 
 def record_key(record: Path, key: str) -> None:
-    record.parent.mkdir(parents=True, exist_ok=True)
-    partial = record.with_name(f".{record.name}.{os.getpid()}.tmp")
-    partial.write_text(json.dumps({"format": FORMAT, "key": key}), encoding="utf-8")
-    os.replace(partial, record)
+    atomic_write_text(record, json.dumps({"format": FORMAT, "key": key}))

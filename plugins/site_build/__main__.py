@@ -1,4 +1,4 @@
-"""python -m site_progress SETTINGS OUTPUT [OVERRIDES-JSON]: build the site (runner.build_and_exit).
+"""python -m site_build SETTINGS OUTPUT [OVERRIDES-JSON]: build the site (runner.build_and_exit).
 
 `invoke build` runs this with plugins/ and the project root on PYTHONPATH."""
 
@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from site_progress.runner import build_and_exit
+from site_build.runner import build_and_exit
 
 if __name__ == "__main__":
     settings, output = sys.argv[1], sys.argv[2]

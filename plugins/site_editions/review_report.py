@@ -10,25 +10,26 @@ the new issue. The call starts when the articles are read and is waited for when
 finishes (`finish_reviews`, on `finalized`): the pages are rendered meanwhile.
 
 The list covers the newest BULLETIN_REVIEW_ISSUES issues (12, a quarter of weekly issues; 0 for
-all): issue 4 asks for the phrases of each *new* issue, and reviewing twenty years of back issues
-costs about 2 s of one core per 1,000 articles (the native tool's ambiguity mode), on the
-critical path of a fresh build. `invoke review` writes the list for the whole archive.
+all): the editors need the phrases of each *new* issue, and reviewing twenty years of back
+issues with the native tool's ambiguity mode would sit on the critical path of a fresh build.
+`invoke review` writes the list for the
+whole archive.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
+from bulletin.cache_keys import text_key
+from bulletin.files import atomic_write_text
 from bulletin.hant import converter_for, format_review, start_review, strip_no_convert_marks
 from bulletin.render import split_header
 from bulletin.site.date_format import iso_date
 
-from .run import enabled, this_edition
+from .run_edition import enabled, this_edition
 
 SEPARATOR = "\n" * 12  # no phrase spans a newline; the context around a phrase stops here
 FIELDS = ("title", "subtitle", "summary")
@@ -57,7 +58,7 @@ def write_review(generator) -> None:
         "article) and build again.\n\n"
     )
     path = Path(pattern.format(edition=edition.code))
-    _unfinished.append(lambda: _write(path, heading + intro + "\n".join(sections())))
+    _unfinished.append(lambda: atomic_write_text(path, heading + intro + "\n".join(sections())))
 
 
 def finish_reviews(_pelican=None) -> None:
@@ -91,8 +92,8 @@ def _issue_texts(articles, limit: int = 0) -> dict[str, tuple[str, str]]:
     """issue key -> (heading, text to review), newest issue first as the archive sorts.
 
     Only the newest `limit` issues' articles are read (0: all); the others, which the review
-    leaves out, map to their heading and no text (reading them was 0.8 s of the Traditional
-    run at 20,000 articles)."""
+    leaves out, map to their heading and no text (reading them would slow the Traditional run
+    for nothing)."""
     by_issue: dict[str, list[str]] = defaultdict(list)
     headings: dict[str, str] = {}
     for article in articles:
@@ -116,10 +117,7 @@ def _reviewed_later(
 ) -> Callable[[], list[str]]:
     cache = _load(cache_file)
     config = Path(converter.config_path).name  # changes with the glossary and OpenCC
-    digests = {
-        key: hashlib.sha256(f"{config}\n{text}".encode()).hexdigest()
-        for key, (_heading, text) in issues.items()
-    }
+    digests = {key: text_key(config, text) for key, (_heading, text) in issues.items()}
     stale = [key for key in issues if cache.get(key, {}).get("hash") != digests[key]]
     running = _review_together_later([issues[k] for k in stale], converter)
 
@@ -168,11 +166,4 @@ def _load(path: Path) -> dict:
 
 
 def _save(path: Path, data: dict) -> None:
-    _write(path, json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True))
-
-
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True))

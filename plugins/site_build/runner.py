@@ -1,8 +1,8 @@
 """Run Pelican in this process with progress, ending with our one-line summary.
 
 Pelican prints its own "Done: Processed N articles, 0 drafts, 0 hidden articles, ..." line at
-the very end of Pelican.run(); the module-level `console` it prints with is swapped for a quiet
-one during the run, so the build ends with a single summary of our own. Warnings and errors go
+the very end of Pelican.run(); it is silenced during the run (pelican_internals), so the build
+ends with a single summary of our own. Warnings and errors go
 through logging, which keeps its own console and is not silenced.
 
 The site is built into a staging folder next to `output` and replaces it only when the run and
@@ -29,14 +29,15 @@ import pelican
 from pelican import signals
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
+from pelican_internals import console_silenced
 from rich.console import Console
 from site_editions.builds import EditionBuildError
+from site_progress import timings
 
-from bulletin.lock import ContentLocked, content_lock
+from bulletin.build.lock import ContentLocked, content_lock
+from bulletin.build.staging import staged, staging_folder
 from bulletin.published import ContentErrors, PublishedRecord, PublishedWithProblems
-from bulletin.site.staging import staged, staging_folder
 
-from . import timings
 from .last_build import LastBuild
 
 
@@ -100,13 +101,13 @@ def build_site(
 
 
 def build_and_exit(settings_file: Path, output: Path, overrides: dict | None = None) -> None:
-    """`build_site` as a whole process (`python -m site_progress`, what `invoke build` runs):
+    """`build_site` as a whole process (`python -m site_build`, what `invoke build` runs):
     exits 0 when the site was published, 1 (with the traceback) when the build failed, or,
     for an article with errors, with the list of problems and a line saying what was not
     published; 3 when `--keep-going` published the site with such problems.
 
     The process ends without Python's teardown, which freed the build's objects one by one
-    (millions of them, unpickled from the caches; about 2 s at 20,000 articles) although
+    (millions of them, unpickled from the caches) although
     everything it wrote is closed and the new site is in place by then."""
     try:
         build_site(settings_file, output, overrides=overrides)
@@ -168,9 +169,9 @@ def _print_problems(errors: ContentErrors, stopped: bool) -> None:
 def _collector_paused_while_loading() -> Iterator[None]:
     """Python's cyclic garbage collector stays off while the build loads: the ingest's and
     Pelican's caches unpickle millions of objects that all live to the end, and every
-    collection walked them again (3.5-5 s of the Simplified run's 20,000-article rebuild). When the
-    context is built (all_generators_finalized) it is switched on with those objects frozen
-    out of its sight; an edition run forked meanwhile does the same in its own process."""
+    collection walked them again. When the context is built (all_generators_finalized) it is
+    switched on with those objects frozen out of its sight; an edition run forked meanwhile
+    does the same in its own process."""
     was_enabled = gc.isenabled()
     gc.disable()
     signals.all_generators_finalized.connect(_collect_from_now_on)
@@ -190,14 +191,12 @@ def _collect_from_now_on(_generators) -> None:
 
 def _run(settings: dict) -> pelican.Pelican:
     site = pelican.Pelican(settings)
-    loud, pelican.console = pelican.console, Console(quiet=True)
     try:
-        site.run()
+        with console_silenced():
+            site.run()
     except BaseException:
         editions = getattr(site, "bulletin_editions", None)  # still running: stop them
         if editions is not None:
             editions.cancel()
         raise
-    finally:
-        pelican.console = loud
     return site
