@@ -95,26 +95,64 @@ export function pack(numbers) {
   return text;
 }
 
-// Postings of one field as the build encodes them: the article gaps, then the scores x 1000.
+// lunr's BM25 parameters (lunr.Builder's defaults: k1 and b).
+const K1 = 1.2;
+const B = 0.75;
+
+// Postings of one field of one segment as the build encodes them: the article gaps (numbers
+// inside the segment), then the term frequencies.
 export function decodeField(text) {
   const numbers = unpack(text);
   const count = numbers.length >> 1;
   const refs = new Int32Array(count);
-  const scores = new Float64Array(count);
   let number = 0;
   for (let i = 0; i < count; i += 1) {
     number += numbers[i];
     refs[i] = number;
-    scores[i] = numbers[count + i] / 1000;
   }
-  return { refs, scores };
+  return { refs, tfs: numbers.subarray(count) };
+}
+
+// lunr.idf: lunr counts the (field, article) pairs holding the term, over the whole archive.
+export function lunrIdf(pairs, documents) {
+  const x = (documents - pairs + 0.5) / (pairs + 0.5);
+  return Math.log(1 + Math.abs(x));
+}
+
+// round(value, 3) as lunr.py's builder does it (Python's round: the double's exact value,
+// ties to even), which Math.round(value * 1000) / 1000 misses on near-ties.
+export function round3(value) {
+  const scaled = value * 1000;
+  const floor = Math.floor(scaled);
+  if (Math.abs(scaled - floor - 0.5) > 1e-6) return Math.round(scaled) / 1000;
+  if (Number.isInteger(value * 16) && scaled - floor === 0.5) {
+    return (floor % 2 === 0 ? floor : floor + 1) / 1000; // an exact tie
+  }
+  return Number(value.toFixed(3)); // toFixed rounds the exact value
+}
+
+// Scores one segment's postings of a field as lunr.Builder would over the whole archive, into
+// `refs` and `scores` from `at` (article numbers made the archive's); returns the new end.
+function scoreField(field, first, lengths, average, idf, boost, refs, scores, at) {
+  let end = at;
+  for (let i = 0; i < field.refs.length; i += 1) {
+    const ref = field.refs[i];
+    const tf = field.tfs[i];
+    // The same operations in the same order as lunr.Builder's _createFieldVectors.
+    let score = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (lengths[ref] / average)) + tf);
+    score *= boost;
+    refs[end] = first + ref;
+    scores[end] = round3(score);
+    end += 1;
+  }
+  return end;
 }
 
 // Article numbers (packed gaps) as a bitmap, one byte an article: far lighter than a Set.
-export function decodeGaps(text, count) {
-  const held = new Uint8Array(count);
+// `held` and `first`: mark a segment's articles in the archive's bitmap.
+export function decodeGaps(text, count, held = new Uint8Array(count), first = 0) {
   const gaps = unpack(text);
-  let number = 0;
+  let number = first;
   for (let i = 0; i < gaps.length; i += 1) {
     number += gaps[i];
     held[number] = 1;
@@ -152,6 +190,13 @@ function addCandidates(refs, terms, matched, lastTerm, keep, ids, total) {
   }
   return count;
 }
+
+// Facet lists: their names in meta.json and their files' prefix under f/.
+const FACETS = {
+  column: { list: "columns", prefix: "c" },
+  district: { list: "districts", prefix: "d" },
+  year: { list: "years", prefix: "y" },
+};
 
 // Whole-phrase matches first, then the higher score, then the newer article.
 function byRank(a, b) {
@@ -275,6 +320,7 @@ export class ArchiveSearch {
     this.files = new Map(); // path -> Promise of parsed JSON, so nothing is fetched twice
     this.postings = new Map(); // term -> decoded postings per field, or null when absent
     this.phrases = new Map(); // trigram -> bitmap of the articles holding it
+    this.lengths = new Map(); // segment name -> its articles' token counts per field
     this.metaPromise = null;
   }
 
@@ -298,26 +344,82 @@ export class ArchiveSearch {
     return this.metaPromise;
   }
 
+  // The token counts per field of a segment's articles (lunr's field lengths).
+  segmentLengths(segment) {
+    const [name] = segment;
+    return this.load(`s/${name}/n.json`).then((fields) => {
+      if (!this.lengths.has(name)) this.lengths.set(name, fields.map(unpack));
+      return this.lengths.get(name);
+    });
+  }
+
+  // Every segment's shard of each of `keys` (folder "t" or "p"): per segment, key -> value.
+  async loadKeys(folder, keys) {
+    const column = folder === "t" ? 3 : 4;
+    return Promise.all(
+      this.meta.segments.map(async (segment) => {
+        const count = segment[column];
+        const shards = [...new Set(keys.map((key) => shardOf(key, count)))];
+        const loaded = await Promise.all(
+          shards.map((n) => this.load(`s/${segment[0]}/${folder}/${n}.json`)),
+        );
+        const byShard = new Map(shards.map((n, i) => [n, loaded[i]]));
+        return (key) => byShard.get(shardOf(key, count))[key];
+      }),
+    );
+  }
+
   async loadTerms(terms) {
     const missing = terms.filter((term) => !this.postings.has(term));
-    const shards = [...new Set(missing.map((term) => shardOf(term, this.meta.shards)))];
-    const loaded = await Promise.all(shards.map((n) => this.load(`t/${n}.json`)));
-    const byShard = new Map(shards.map((n, i) => [n, loaded[i]]));
+    if (!missing.length) return;
+    const segments = this.meta.segments;
+    const [lookups, lengths] = await Promise.all([
+      this.loadKeys("t", missing),
+      Promise.all(segments.map((segment) => this.segmentLengths(segment))),
+    ]);
     for (const term of missing) {
-      const encoded = byShard.get(shardOf(term, this.meta.shards))[term];
-      this.postings.set(term, encoded ? encoded.map(decodeField) : null);
+      const parts = lookups.map((lookup) => lookup(term));
+      this.postings.set(term, parts.some(Boolean) ? this.scored(parts, lengths) : null);
     }
+  }
+
+  // One term's postings per field over the whole archive, {refs, scores}, from its lists in
+  // each segment (undefined where a segment lacks it), scored with the archive's statistics:
+  // lunr's idf from the (field, article) pairs of every segment, its average field lengths
+  // from meta.json. Segments are in article order, so the joined lists stay sorted.
+  scored(parts, lengths) {
+    const { boosts, documents, segments } = this.meta;
+    const decoded = parts.map((fields) => fields && fields.map(decodeField));
+    let pairs = 0;
+    for (const fields of decoded) if (fields) for (const { refs } of fields) pairs += refs.length;
+    const idf = lunrIdf(pairs, documents);
+    return boosts.map((boost, f) => {
+      let count = 0;
+      for (const fields of decoded) if (fields) count += fields[f].refs.length;
+      const refs = new Int32Array(count);
+      const scores = new Float64Array(count);
+      const average = this.meta.lengths[f] / documents;
+      let at = 0;
+      decoded.forEach((fields, s) => {
+        if (fields) {
+          const first = segments[s][1];
+          at = scoreField(fields[f], first, lengths[s][f], average, idf, boost, refs, scores, at);
+        }
+      });
+      return { refs, scores };
+    });
   }
 
   async loadTrigrams(trigrams) {
     const missing = trigrams.filter((key) => !this.phrases.has(key));
-    const count = this.meta.phraseShards;
-    const shards = [...new Set(missing.map((key) => shardOf(key, count)))];
-    const loaded = await Promise.all(shards.map((n) => this.load(`p/${n}.json`)));
-    const byShard = new Map(shards.map((n, i) => [n, loaded[i]]));
+    if (!missing.length) return;
+    const lookups = await this.loadKeys("p", missing);
     for (const key of missing) {
-      const gaps = byShard.get(shardOf(key, count))[key] || "";
-      this.phrases.set(key, decodeGaps(gaps, this.meta.documents));
+      const held = new Uint8Array(this.meta.documents);
+      lookups.forEach((lookup, s) => {
+        decodeGaps(lookup(key) || "", 0, held, this.meta.segments[s][1]);
+      });
+      this.phrases.set(key, held);
     }
   }
 
@@ -373,11 +475,12 @@ export class ArchiveSearch {
     return new Map(results.map((result) => [Number(result.ref), result.score]));
   }
 
+  // The articles of a column, district or year (f/c<i>, f/d<i>, f/y<i>: the i-th in meta.json).
   async facet(kind, name) {
-    const list = kind === "column" ? this.meta.columns : this.meta.districts;
-    const number = list.findIndex(([value]) => value === name);
+    const list = this.meta[FACETS[kind].list];
+    const number = list.findIndex(([value]) => String(value) === String(name));
     if (number < 0) return new Set();
-    const gaps = await this.load(`f/${kind === "column" ? "c" : "d"}${number}.json`);
+    const gaps = await this.load(`f/${FACETS[kind].prefix}${number}.json`);
     const members = new Set();
     let id = 0;
     for (const gap of gaps) members.add((id += gap));
@@ -436,18 +539,22 @@ export class ArchiveSearch {
   async warmUp(articles = WARM_ARTICLES) {
     const saved = { ...this };
     try {
-      this.meta = { ...this.meta, documents: articles };
+      const fields = this.meta.fields;
+      const segment = ["warm-up", 0, articles, 1, 1];
+      this.meta = { ...this.meta, documents: articles, segments: [segment] };
+      this.meta.lengths = fields.map(() => 120 * articles);
       this.prefetch = 0;
       this.postings = new Map();
       this.phrases = new Map();
       const query = "工会驿站";
       const gaps = pack(Array.from({ length: articles }, (_, id) => (id ? 1 : 0)));
-      const scores = Array.from({ length: articles }, (_, id) => 400 + ((7 * id) % 997));
-      const postings = gaps + pack(scores);
-      const few = "AB8uB8V"; // articles 0 and 1 (gaps 0, 1), scores 1.5 and 0.7 (x 1000)
+      const tfs = pack(Array.from({ length: articles }, (_, id) => 1 + (id % 7)));
+      const few = pack([0, 1, 2, 1]); // articles 0 and 1 (gaps 0, 1), twice and once
+      const counts = Array.from({ length: articles }, (_, id) => 60 + ((7 * id) % 120));
+      const lengths = [fields.map(() => unpack(pack(counts)))];
       for (const term of this.tokenizer.queryGroups(query).flat()) {
-        const fields = this.meta.fields.map((_, f) => (f === 2 ? postings : few));
-        this.postings.set(term, fields.map(decodeField));
+        const parts = [fields.map((_, f) => (f === 2 ? gaps + tfs : few))];
+        this.postings.set(term, this.scored(parts, lengths));
       }
       for (const key of this.tokenizer.trigrams(query)) {
         this.phrases.set(key, decodeGaps(gaps, articles));
@@ -461,11 +568,8 @@ export class ArchiveSearch {
 
   async filter({ column, district, year } = {}) {
     const tests = [];
-    if (year) {
-      const range = this.meta.years.find(([y]) => String(y) === String(year));
-      tests.push(range ? (id) => id >= range[1] && id <= range[2] : () => false);
-    }
     for (const [kind, name] of [
+      ["year", year],
       ["column", column],
       ["district", district],
     ]) {

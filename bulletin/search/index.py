@@ -31,13 +31,14 @@ import hashlib
 import json
 import math
 import os
+import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from bulletin.search import cache, unchanged
+from bulletin.search import cache, segments, unchanged
 from bulletin.search.documents import SearchDocument, check_documents
 from bulletin.search.packed import packed_lists
 from bulletin.search.postings import (
@@ -46,14 +47,15 @@ from bulletin.search.postings import (
     Tables,
     fold_table,
     merge,
+    raw_lists,
     renumber,
-    score_postings,
+    segment_postings,
     tokenize_documents,
     trigram_lists,
 )
 from bulletin.search.tokenize import Tokenizer
 
-FORMAT = 3  # 3: posting lists as packed text (packed.py)
+FORMAT = 4  # 4: immutable segments with raw term statistics (segments.py)
 # Field names and build-time boosts, in the order postings list them.
 FIELDS: tuple[tuple[str, float], ...] = (
     ("title", 10),
@@ -93,8 +95,9 @@ class EditionIndex:
 
     documents: int
     terms: int
-    shards: int
+    shards: int  # term shards, all segments together
     bytes_written: int
+    segments: int = 1
     files_written: int = 0  # files whose bytes changed (the others were left as they were)
     tokenized: int = 0  # articles tokenized in this build (the others came from the cache)
 
@@ -199,6 +202,20 @@ class OutputFolder:
                 if path not in self.wanted:
                     path.unlink()
 
+    def remove_other_segments(self, names: Sequence[str]) -> None:
+        """Remove segment folders the index no longer lists (merged into a new one), and the
+        term and trigram folders of the format before segments."""
+        keep = set(names)
+        segments_dir = self.root / "s"
+        stale = (
+            [p for p in segments_dir.iterdir() if p.name not in keep]
+            if segments_dir.is_dir()
+            else []
+        )
+        for old in (self.root / "t", self.root / "p", *stale):
+            if old.is_dir():
+                shutil.rmtree(old)
+
     def save_memo(self) -> None:
         if self.memo is not None:
             self.memo.parent.mkdir(parents=True, exist_ok=True)
@@ -219,37 +236,40 @@ def _load_memo(memo: Path | None) -> dict[str, list]:
     return known if isinstance(known, dict) else {}
 
 
+def publication_date(doc: SearchDocument) -> str:
+    """The date of the issue the article came out in (its own date when not given)."""
+    return doc.get("issue_date") or doc["date"]
+
+
 def sort_documents(documents: Sequence[SearchDocument]) -> list[SearchDocument]:
-    """Oldest first; the number of an article in the index is its place in this order."""
-    return sorted(documents, key=lambda doc: (doc["date"], doc["id"]))
+    """In publication order (see documents.py); an article's number is its place in it."""
+    return sorted(documents, key=lambda doc: (publication_date(doc), doc["date"], doc["id"]))
 
 
-def _write_shards(
-    out: OutputFolder, folder: str, entries: Sequence[tuple[str, bytes]], target: int
-) -> int:
-    """Spread (key, JSON value) pairs over hash shards of about ``target`` bytes; return how
-    many shards. Keys are ordered by text in each shard, as json.dumps(sort_keys) would."""
+def _shard_files(entries: Sequence[tuple[str, bytes]], target: int) -> list[bytes]:
+    """(key, JSON value) pairs spread over hash shards of about ``target`` bytes. Keys are
+    ordered by text in each shard, as json.dumps(sort_keys) would."""
     total = sum(len(key) + len(value) + 4 for key, value in entries)
     shards = max(1, math.ceil(total / target))
     buckets: list[list[tuple[str, bytes]]] = [[] for _ in range(shards)]
     for key, value in sorted(entries):
         buckets[shard_of(key, shards)].append((key, value))
-    for number, members in enumerate(buckets):
-        body = b",".join(_dump(key).encode("utf-8") + b":" + value for key, value in members)
-        out.write(f"{folder}/{number}.json", b"{" + body + b"}", shared=True)
-    return shards
+    return [
+        b"{" + b",".join(_dump(key).encode("utf-8") + b":" + value for key, value in members) + b"}"
+        for members in buckets
+    ]
 
 
-def _term_entries(merged: Postings, tables: Tables, documents: int) -> list[tuple[str, bytes]]:
-    """term -> one packed text per field (packed.py): the list's article gaps, then its scores
-    x 1000, as js/search.js reads them. Gaps apart from scores: a common term's gaps are runs of
-    ones that gzip all but removes (interleaved, the shards were larger than JSON's digits)."""
-    encoded = score_postings(merged, [boost for _field, boost in FIELDS], documents, merged.lengths)
-    lists = [
-        gaps + milli
-        for gaps, milli in zip(
-            packed_lists((encoded.gaps,), encoded.list_starts),
-            packed_lists((encoded.milli,), encoded.list_starts),
+def _term_entries(part: Postings, tables: Tables) -> list[tuple[str, bytes]]:
+    """term -> one packed text per field (packed.py): the list's article gaps, then its term
+    frequencies, as js/search.js reads them. Gaps apart from frequencies: a common term's gaps
+    are runs of ones, its frequencies mostly small, and gzip all but removes such runs."""
+    lists = raw_lists(part)
+    texts = [
+        gaps + tfs
+        for gaps, tfs in zip(
+            packed_lists((lists.gaps,), lists.list_starts),
+            packed_lists((lists.tfs,), lists.list_starts),
             strict=True,
         )
     ]
@@ -257,7 +277,7 @@ def _term_entries(merged: Postings, tables: Tables, documents: int) -> list[tupl
     empty = [b""] * len(FIELDS)
     current, fields = -1, list(empty)
     for key, field, value in zip(
-        encoded.list_terms.tolist(), encoded.list_fields.tolist(), lists, strict=True
+        lists.list_terms.tolist(), lists.list_fields.tolist(), texts, strict=True
     ):
         if key != current:
             if current >= 0:
@@ -274,13 +294,57 @@ def _strings(fields: list[bytes]) -> bytes:
     return b'["' + b'","'.join(fields) + b'"]'
 
 
-def _trigram_entries(merged: Postings, tables: Tables) -> list[tuple[str, bytes]]:
-    keys, starts, gaps = trigram_lists(merged.trigrams)
+def _trigram_entries(part: Postings, tables: Tables) -> list[tuple[str, bytes]]:
+    keys, starts, gaps = trigram_lists(part.trigrams)
     lists = packed_lists((gaps,), starts)
     return [
         (tables.trigram_text(key), b'"' + value + b'"')
         for key, value in zip(keys.tolist(), lists, strict=True)
     ]
+
+
+@dataclass
+class Segment:
+    """One segment's files (path inside its folder -> bytes) and what meta.json says of it."""
+
+    name: str
+    first: int
+    count: int
+    shards: int
+    phrase_shards: int
+    terms: int
+    files: dict[str, bytes]
+
+
+def build_segment(part: Postings, tables: Tables, first: int) -> Segment:
+    """The files of one segment: the articles of ``part``, numbered from 0 inside it.
+
+    ``n.json`` holds each article's token count per field (lunr's field lengths), the other
+    files the term and trigram shards. The name is a digest of those bytes: a segment that
+    changes is a new folder, and a published one is never written again.
+    """
+    terms = _term_entries(part, tables)
+    term_shards = _shard_files(terms, SHARD_TARGET_BYTES)
+    phrase_shards = _shard_files(_trigram_entries(part, tables), PHRASE_SHARD_TARGET_BYTES)
+    files = {f"t/{n}.json": data for n, data in enumerate(term_shards)}
+    files |= {f"p/{n}.json": data for n, data in enumerate(phrase_shards)}
+    per_field = [
+        packed_lists((column,), np.array([0, len(column)]))[0] for column in part.lengths.T
+    ]
+    files["n.json"] = _strings(per_field)
+    digest = hashlib.blake2b(digest_size=8)
+    for path, data in sorted(files.items()):
+        digest.update(f"{path}\0{len(data)}\0".encode())
+        digest.update(data)
+    return Segment(
+        digest.hexdigest(),
+        first,
+        len(part.lengths),
+        len(term_shards),
+        len(phrase_shards),
+        len(terms),
+        files,
+    )
 
 
 def _facet(documents: Sequence[SearchDocument], values_of) -> list[tuple[str, list[int]]]:
@@ -405,14 +469,20 @@ def write_edition_index(
         return EditionIndex(**totals)
     unchanged.forget(cache_dir)
     merged, tables, tokenized = edition_postings(docs, fold_map, hashes, cache_dir)
-    for sub in ("t", "p", "d", "f"):
+    merged_lengths = merged.lengths
+    for sub in ("d", "f"):
         (out_dir / sub).mkdir(parents=True, exist_ok=True)
     out = OutputFolder(out_dir, memo, twins, known)
-    terms = _term_entries(merged, tables, len(docs))
-    shards = _write_shards(out, "t", terms, SHARD_TARGET_BYTES)
-    phrase_shards = _write_shards(
-        out, "p", _trigram_entries(merged, tables), PHRASE_SHARD_TARGET_BYTES
-    )
+    built: list[Segment] = []
+    for first, end in segments.ranges([publication_date(doc) for doc in docs]):
+        segment = build_segment(segment_postings(merged, first, end), tables, first)
+        for relative, data in segment.files.items():
+            path = f"s/{segment.name}/{relative}"
+            (out_dir / path).parent.mkdir(parents=True, exist_ok=True)
+            out.write(path, data, shared=True)
+        segment.files = {}
+        built.append(segment)
+    del merged
     code = unchanged.code_digest()
     for number, (doc, digest) in enumerate(zip(docs, hashes, strict=True)):
         relative, source = f"d/{number}.json", _store_source(code, doc, digest)
@@ -421,32 +491,37 @@ def write_edition_index(
 
     columns = _facet(docs, lambda doc: [doc["column"]])
     districts = _facet(docs, lambda doc: doc["districts"])
-    for prefix, facet in (("c", columns), ("d", districts)):
+    years = _facet(docs, lambda doc: [str(doc["year"])])
+    for prefix, facet in (("c", columns), ("d", districts), ("y", years)):
         for number, (_name, members) in enumerate(facet):
             data = _dump(_gaps(members)).encode("utf-8")
             out.write(f"f/{prefix}{number}.json", data, shared=True)
 
-    years: dict[int, list[int]] = {}
-    for number, doc in enumerate(docs):
-        years.setdefault(int(doc["year"]), [number, number])[1] = number
+    lengths = (
+        [int(total) for total in merged_lengths.sum(axis=0)] if len(docs) else [0] * len(FIELDS)
+    )
     meta = {
         "format": FORMAT,
         "fields": list(FIELD_NAMES),
-        "shards": shards,
-        "phraseShards": phrase_shards,
+        "boosts": [boost for _field, boost in FIELDS],
         "documents": len(docs),
-        "years": [[year, first, last] for year, (first, last) in sorted(years.items())],
+        # Tokens per field over the whole edition: lunr's average field length is this / documents.
+        "lengths": lengths,
+        "segments": [[s.name, s.first, s.count, s.shards, s.phrase_shards] for s in built],
+        "years": [[int(year), len(members)] for year, members in years],
         "columns": [[name, len(members)] for name, members in columns],
         "districts": [[name, len(members)] for name, members in districts],
         "fold": fold_string(fold_map),
     }
     out.write("meta.json", _dump(meta).encode("utf-8"))
-    out.remove_others(("t", "p", "d", "f"))
+    out.remove_others(("d", "f"))
+    out.remove_other_segments([s.name for s in built])
     out.save_memo()
     totals = {
         "documents": len(docs),
-        "terms": len(terms),
-        "shards": shards,
+        "terms": sum(s.terms for s in built),
+        "shards": sum(s.shards for s in built),
+        "segments": len(built),
         "bytes_written": out.bytes,
     }
     unchanged.remember(cache_dir, key, totals)

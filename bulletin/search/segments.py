@@ -1,0 +1,76 @@
+"""Which articles go into which segment: a size-tiered merge policy, replayed over the archive.
+
+An edition's index is a few immutable segments, each the articles of consecutive issues in
+publication order (articles are numbered by date, so a segment is a range of numbers). A weekly
+issue becomes a new small segment; segments already published are never rewritten. A merge
+writes one new segment in place of several small ones, as Lucene's and Tantivy's tiered merge
+policies do, so a query reads a handful of segments however many issues there are.
+
+The layout is a function of the archive alone, never of the history of builds: ``plan`` replays
+the policy issue by issue from the first, as if every issue had been added in its own week. A
+fresh build of an archive and a build after any sequence of weekly additions therefore arrive at
+the same segments, byte for byte. Replaying costs a loop over the issues' sizes, nothing more.
+
+The policy (constants below): a new issue is a segment of its own; whenever the newest
+``MERGE_COUNT`` segments are of the same tier they are merged into one, and again while that
+holds (a tier is the size in articles on a scale of ``TIER_FACTOR``: 1–3 articles tier 0,
+4–15 tier 1, 16–63 tier 2 …). The newest segments are always the smallest, so merges happen at
+the tail and rewrite the small, recent segments most often; the archive's bulk, in its few large
+segments, is rewritten only when a tier fills (every ``MERGE_COUNT ** k`` issues for tier k).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# Segments of one tier merged into one when there are this many: the query cost (a segment is at
+# least one request per query term) against the bytes a merge rewrites.
+MERGE_COUNT = 4
+# A tier holds segments up to this factor apart in size.
+TIER_FACTOR = 4
+
+
+def tier(size: int) -> int:
+    """The tier of a segment of ``size`` articles: floor(log_TIER_FACTOR(size))."""
+    level = 0
+    while size >= TIER_FACTOR:
+        size //= TIER_FACTOR
+        level += 1
+    return level
+
+
+def plan(issue_sizes: Sequence[int]) -> list[int]:
+    """Articles per segment, in publication order, for issues of these sizes (oldest first)."""
+    segments: list[int] = []
+    for size in issue_sizes:
+        if size <= 0:
+            continue
+        segments.append(size)
+        while len(segments) >= MERGE_COUNT and (
+            len({tier(s) for s in segments[-MERGE_COUNT:]}) == 1
+        ):
+            merged = sum(segments[-MERGE_COUNT:])
+            del segments[-MERGE_COUNT:]
+            segments.append(merged)
+    return segments
+
+
+def issue_sizes(dates: Sequence[str]) -> list[int]:
+    """Sizes of the runs of equal dates in ``dates`` (sorted): one run per issue."""
+    sizes: list[int] = []
+    previous = None
+    for date in dates:
+        if date != previous:
+            sizes.append(0)
+            previous = date
+        sizes[-1] += 1
+    return sizes
+
+
+def ranges(dates: Sequence[str]) -> list[tuple[int, int]]:
+    """(first article, end) of each segment of articles with these sorted dates."""
+    bounds, start = [], 0
+    for size in plan(issue_sizes(dates)):
+        bounds.append((start, start + size))
+        start += size
+    return bounds
