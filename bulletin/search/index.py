@@ -203,18 +203,20 @@ class OutputFolder:
                     path.unlink()
 
     def remove_other_segments(self, names: Sequence[str]) -> None:
-        """Remove segment folders the index no longer lists (merged into a new one), and the
-        term and trigram folders of the format before segments."""
+        """Remove segment folders the index no longer lists (merged into a new one), files in
+        the listed ones that it did not write, and the folders of the format before segments."""
         keep = set(names)
-        segments_dir = self.root / "s"
-        stale = (
-            [p for p in segments_dir.iterdir() if p.name not in keep]
-            if segments_dir.is_dir()
-            else []
-        )
-        for old in (self.root / "t", self.root / "p", *stale):
+        folder = self.root / "s"
+        for old in (self.root / "t", self.root / "p"):
             if old.is_dir():
                 shutil.rmtree(old)
+        for segment in folder.iterdir() if folder.is_dir() else ():
+            if segment.name not in keep:
+                shutil.rmtree(segment)
+                continue
+            for path in segment.rglob("*"):
+                if path.is_file() and path not in self.wanted:
+                    path.unlink()
 
     def save_memo(self) -> None:
         if self.memo is not None:

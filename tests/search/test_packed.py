@@ -44,24 +44,27 @@ import { readFileSync, readdirSync } from "node:fs";
 import { decodeField, decodeGaps, pack, unpack } from "./js/search.js";
 const index = process.argv[1];
 const meta = JSON.parse(readFileSync(`${index}/meta.json`, "utf8"));
-const shards = (folder) => readdirSync(`${index}/${folder}`).map((name) =>
-  JSON.parse(readFileSync(`${index}/${folder}/${name}`, "utf8")));
+// [segment name, shard] for each shard of each segment's folder.
+const shards = (folder) => meta.segments.flatMap(([name]) =>
+  readdirSync(`${index}/s/${name}/${folder}`).map((file) =>
+    [name, JSON.parse(readFileSync(`${index}/s/${name}/${folder}/${file}`, "utf8"))]));
 const terms = {};
-for (const shard of shards("t")) {
+for (const [segment, shard] of shards("t")) {
   for (const [term, fields] of Object.entries(shard)) {
-    terms[term] = fields.map((text) => {
+    terms[`${segment} ${term}`] = fields.map((text) => {
       if (pack(unpack(text)) !== text) throw new Error(`pack: ${term}`); // warmUp's encoder
-      const { refs, scores } = decodeField(text);
-      return [Array.from(refs), Array.from(scores)];
+      const { refs, tfs } = decodeField(text);
+      return [Array.from(refs), Array.from(tfs)];
     });
   }
 }
 const trigrams = {};
-for (const shard of shards("p")) {
+for (const [segment, shard] of shards("p")) {
   for (const [key, text] of Object.entries(shard)) {
     const held = decodeGaps(text, meta.documents);
-    trigrams[key] = [...held.keys()].filter((n) => held[n] === 1);
-    if (unpack(text).reduce((a, b) => a + b, 0) !== trigrams[key].at(-1)) throw new Error(key);
+    const numbers = [...held.keys()].filter((n) => held[n] === 1);
+    if (unpack(text).reduce((a, b) => a + b, 0) !== numbers.at(-1)) throw new Error(key);
+    trigrams[`${segment} ${key}`] = numbers;
   }
 }
 process.stdout.write(JSON.stringify({ terms, trigrams }));
@@ -70,17 +73,19 @@ process.stdout.write(JSON.stringify({ terms, trigrams }));
 
 def _python_reading(index: Path) -> tuple[dict, dict]:
     terms, trigrams = {}, {}
-    for shard in (index / "t").glob("*.json"):
+    for shard in index.glob("s/*/t/*.json"):
+        segment = shard.parent.parent.name
         for term, fields in json.loads(shard.read_text(encoding="utf-8")).items():
-            terms[term] = []
+            terms[f"{segment} {term}"] = []
             for text in fields:
-                numbers = unpack(text)  # the article gaps, then the scores x 1000
+                numbers = unpack(text)  # the article gaps, then the term frequencies
                 half = len(numbers) // 2
                 refs = np.cumsum(numbers[:half]).tolist()
-                terms[term].append([refs, [milli / 1000 for milli in numbers[half:]]])
-    for shard in (index / "p").glob("*.json"):
+                terms[f"{segment} {term}"].append([refs, numbers[half:]])
+    for shard in index.glob("s/*/p/*.json"):
+        segment = shard.parent.parent.name
         for key, text in json.loads(shard.read_text(encoding="utf-8")).items():
-            trigrams[key] = np.cumsum(unpack(text)).tolist()
+            trigrams[f"{segment} {key}"] = np.cumsum(unpack(text)).tolist()
     return terms, trigrams
 
 
