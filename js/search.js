@@ -198,9 +198,14 @@ const FACETS = {
   year: { list: "years", prefix: "y" },
 };
 
+// Scores this close are equal: the same lunr score summed in another order (typed arrays,
+// lunr.js, lunr.py, fields met in another order) differs in its last bits.
+export const SCORE_TIE = 1e-9;
+
 // Whole-phrase matches first, then the higher score, then the newer article.
 function byRank(a, b) {
-  return b.phrase - a.phrase || b.score - a.score || b.id - a.id;
+  const score = Math.abs(b.score - a.score) > SCORE_TIE ? b.score - a.score : 0;
+  return b.phrase - a.phrase || score || b.id - a.id;
 }
 
 // The candidates of a query with their scores: the best few found in one pass, the whole
@@ -234,7 +239,9 @@ class Ranking {
         const worst = top[limit - 1];
         // Scores first: most candidates lose to the worst of the list right here, before an
         // object is made for them (thousands of candidates on a slow phone).
-        if (sums[id] / norm < worst.score && (worst.phrase || !this.phrase(id))) continue;
+        if (sums[id] / norm < worst.score - SCORE_TIE && (worst.phrase || !this.phrase(id))) {
+          continue;
+        }
         const hit = this.hit(id);
         if (byRank(hit, worst) >= 0) continue;
         top.pop();

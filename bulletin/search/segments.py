@@ -12,11 +12,14 @@ fresh build of an archive and a build after any sequence of weekly additions the
 the same segments, byte for byte. Replaying costs a loop over the issues' sizes, nothing more.
 
 The policy (constants below): a new issue is a segment of its own; whenever the newest
-``MERGE_COUNT`` segments are of the same tier they are merged into one, and again while that
-holds (a tier is the size in articles on a scale of ``TIER_FACTOR``: 1–3 articles tier 0,
-4–15 tier 1, 16–63 tier 2 …). The newest segments are always the smallest, so merges happen at
-the tail and rewrite the small, recent segments most often; the archive's bulk, in its few large
-segments, is rewritten only when a tier fills (every ``MERGE_COUNT ** k`` issues for tier k).
+segments hold ``MERGE_COUNT`` of one tier and none of a higher one since the oldest of those,
+they are merged into one, and again while that holds (a tier is the size in articles on a scale
+of ``TIER_FACTOR``: 1–3 articles tier 0, 4–15 tier 1, 16–63 tier 2 …; a smaller issue among
+them is merged with them, so it does not hold a tier back). Merges happen at the tail and rewrite the small, recent segments most often; the
+archive's bulk, in its few large segments, is rewritten only when a tier fills (with issues of
+one size, every ``MERGE_COUNT ** k`` issues for tier k), so an article is rewritten about once
+per tier in its life. With ten-article issues a query reads 4–9 segments at 1,000 to 5,000
+articles (``plan`` over 100 and 500 issues).
 """
 
 from __future__ import annotations
@@ -46,13 +49,26 @@ def plan(issue_sizes: Sequence[int]) -> list[int]:
         if size <= 0:
             continue
         segments.append(size)
-        while len(segments) >= MERGE_COUNT and (
-            len({tier(s) for s in segments[-MERGE_COUNT:]}) == 1
-        ):
-            merged = sum(segments[-MERGE_COUNT:])
-            del segments[-MERGE_COUNT:]
-            segments.append(merged)
+        start = merge_start(segments)
+        while start is not None:
+            segments[start:] = [sum(segments[start:])]
+            start = merge_start(segments)
     return segments
+
+
+def merge_start(segments: Sequence[int]) -> int | None:
+    """Where the newest segments to merge start, or None: the shortest run of the newest that
+    holds ``MERGE_COUNT`` segments of its oldest one's tier and none of a higher tier."""
+    highest, count = -1, 0
+    for start in range(len(segments) - 1, -1, -1):
+        level = tier(segments[start])
+        if level > highest:
+            highest, count = level, 0
+        if level == highest:
+            count += 1
+            if count >= MERGE_COUNT:
+                return start
+    return None
 
 
 def issue_sizes(dates: Sequence[str]) -> list[int]:
