@@ -191,12 +191,8 @@ function addCandidates(refs, terms, matched, lastTerm, keep, ids, total) {
   return count;
 }
 
-// Facet lists: their names in meta.json and their files' prefix under f/.
-const FACETS = {
-  column: { list: "columns", prefix: "c" },
-  district: { list: "districts", prefix: "d" },
-  year: { list: "years", prefix: "y" },
-};
+// Facets: what a reader filters by, and their lists' names in meta.json and f.json.
+const FACETS = { column: "columns", district: "districts", year: "years" };
 
 // Scores this close are equal: the same lunr score summed in another order (typed arrays,
 // lunr.js, lunr.py, fields met in another order) differs in its last bits.
@@ -482,15 +478,16 @@ export class ArchiveSearch {
     return new Map(results.map((result) => [Number(result.ref), result.score]));
   }
 
-  // The articles of a column, district or year (f/c<i>, f/d<i>, f/y<i>: the i-th in meta.json).
+  // The articles of a column, district or year: each segment's facets file lists its own.
   async facet(kind, name) {
-    const list = this.meta[FACETS[kind].list];
-    const number = list.findIndex(([value]) => String(value) === String(name));
-    if (number < 0) return new Set();
-    const gaps = await this.load(`f/${FACETS[kind].prefix}${number}.json`);
+    const segments = this.meta.segments;
+    const lists = await Promise.all(segments.map((segment) => this.load(`f/${segment[5]}.json`)));
     const members = new Set();
-    let id = 0;
-    for (const gap of gaps) members.add((id += gap));
+    lists.forEach((facets, s) => {
+      const text = facets[FACETS[kind]][String(name)];
+      let id = segments[s][1];
+      if (text) for (const gap of unpack(text)) members.add((id += gap));
+    });
     return members;
   }
 

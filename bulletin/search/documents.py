@@ -148,6 +148,23 @@ def _text_of_plain_markup(html: str) -> str:
     return "".join(parts)
 
 
+def traditional_edition(docs: Iterable[SearchDocument]) -> list[SearchDocument]:
+    """The Traditional edition of Simplified documents as the site makes it (OpenCC s2tw), with
+    the Traditional edition's URLs; for tests and the benchmark (the site converts articles)."""
+    import opencc
+
+    convert = opencc.OpenCC("s2tw").convert
+    twins = []
+    for doc in docs:
+        twin = dict(doc)
+        for name in ("title", "subtitle", "body", "column"):
+            twin[name] = convert(doc[name])
+        twin["districts"] = [convert(d) for d in doc["districts"]]
+        twin["url"] = "/zh-hant" + doc["url"]
+        twins.append(twin)
+    return twins  # type: ignore[return-value]
+
+
 def documents_from_content(articles_dir: Path, url_prefix: str = "/") -> list[SearchDocument]:
     """Search documents of the Simplified archive straight from content/articles/**/*.md.
 

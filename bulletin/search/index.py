@@ -32,7 +32,7 @@ import json
 import math
 import os
 import shutil
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,7 +40,7 @@ import numpy as np
 
 from bulletin.search import cache, segments, unchanged
 from bulletin.search.documents import SearchDocument, check_documents
-from bulletin.search.packed import packed_lists
+from bulletin.search.packed import pack, packed_lists
 from bulletin.search.postings import (
     CHUNK_DOCUMENTS,
     Postings,
@@ -65,15 +65,13 @@ FIELDS: tuple[tuple[str, float], ...] = (
     ("districts", 3),
 )
 FIELD_NAMES = tuple(name for name, _boost in FIELDS)
-# Raw bytes per shard file. Terms are spread by hash, so a query's shard also carries the
-# other terms that land in it: at 48 KB a query for a rare term downloaded mostly other terms
-# (at 20,000 articles 过程 fetched 15 KB gzipped, 7 KB at 12 KB, and a later 沙磁良缘 105 KB
-# against 33 KB). Smaller shards cost files: about 15,000 of them per edition at 20,000
-# articles, beside the 20,000 store files. Packed posting text is about half the bytes of the
-# JSON arrays these figures were measured with (and compresses less), so the target is halved
-# too: the same terms to a shard, and about as many files.
-SHARD_TARGET_BYTES = 6_000
-PHRASE_SHARD_TARGET_BYTES = 6_000
+# Raw bytes per shard file. Terms are spread by hash, so a query's shard also carries the other
+# terms that land in it, and a query fetches one shard per term and trigram from every segment:
+# the bytes of a first query are mostly these other terms. At 5,000 articles (7 segments)
+# 工会驿站 fetched 98 KB gzipped with 3,000 and 2,500 bytes, and 131 KB with 6,000 and 6,000;
+# smaller shards cost files (about 8,600 an edition at 5,000 articles, store files included).
+SHARD_TARGET_BYTES = 3_000
+PHRASE_SHARD_TARGET_BYTES = 2_500
 
 
 def shard_of(term: str, shards: int) -> int:
@@ -310,6 +308,8 @@ class Segment:
     """One segment's files (path inside its folder -> bytes) and what meta.json says of it."""
 
     name: str
+    facets_name: str  # f/<facets_name>.json: edition's own words, so apart from the segment
+    facets: bytes
     first: int
     count: int
     shards: int
@@ -318,12 +318,25 @@ class Segment:
     files: dict[str, bytes]
 
 
-def build_segment(part: Postings, tables: Tables, first: int) -> Segment:
+# Facets: the values an article is filtered by, under their names in meta.json and f.json.
+FACETS: tuple[tuple[str, Callable[[SearchDocument], list[str]]], ...] = (
+    ("columns", lambda doc: [doc["column"]]),
+    ("districts", lambda doc: list(doc["districts"])),
+    ("years", lambda doc: [str(doc["year"])]),
+)
+
+
+def build_segment(
+    part: Postings, tables: Tables, first: int, docs: Sequence[SearchDocument]
+) -> Segment:
     """The files of one segment: the articles of ``part``, numbered from 0 inside it.
 
     ``n.json`` holds each article's token count per field (lunr's field lengths), the other
     files the term and trigram shards. The name is a digest of those bytes: a segment that
-    changes is a new folder, and a published one is never written again.
+    changes is a new folder, and a published one is never written again. Its articles of each
+    column, district and year (packed gaps) are a file of their own, named by its digest too:
+    they are in the edition's words, while the segment's files are folded (Traditional to
+    Simplified), so the other edition holds the same segment and it is hard-linked.
     """
     terms = _term_entries(part, tables)
     term_shards = _shard_files(terms, SHARD_TARGET_BYTES)
@@ -334,12 +347,19 @@ def build_segment(part: Postings, tables: Tables, first: int) -> Segment:
         packed_lists((column,), np.array([0, len(column)]))[0] for column in part.lengths.T
     ]
     files["n.json"] = _strings(per_field)
+    facets = {
+        name: {value: pack(_gaps(members)) for value, members in _facet(docs, values_of)}
+        for name, values_of in FACETS
+    }
+    facet_bytes = _dump(facets).encode("utf-8")
     digest = hashlib.blake2b(digest_size=8)
     for path, data in sorted(files.items()):
         digest.update(f"{path}\0{len(data)}\0".encode())
         digest.update(data)
     return Segment(
         digest.hexdigest(),
+        hashlib.blake2b(facet_bytes, digest_size=8).hexdigest(),
+        facet_bytes,
         first,
         len(part.lengths),
         len(term_shards),
@@ -472,17 +492,19 @@ def write_edition_index(
     unchanged.forget(cache_dir)
     merged, tables, tokenized = edition_postings(docs, fold_map, hashes, cache_dir)
     merged_lengths = merged.lengths
-    for sub in ("d", "f"):
-        (out_dir / sub).mkdir(parents=True, exist_ok=True)
+    (out_dir / "d").mkdir(parents=True, exist_ok=True)
     out = OutputFolder(out_dir, memo, twins, known)
     built: list[Segment] = []
     for first, end in segments.ranges([publication_date(doc) for doc in docs]):
-        segment = build_segment(segment_postings(merged, first, end), tables, first)
+        part = segment_postings(merged, first, end)
+        segment = build_segment(part, tables, first, docs[first:end])
         for relative, data in segment.files.items():
             path = f"s/{segment.name}/{relative}"
             (out_dir / path).parent.mkdir(parents=True, exist_ok=True)
             out.write(path, data, shared=True)
-        segment.files = {}
+        (out_dir / "f").mkdir(exist_ok=True)
+        out.write(f"f/{segment.facets_name}.json", segment.facets)
+        segment.files, segment.facets = {}, b""
         built.append(segment)
     del merged
     code = unchanged.code_digest()
@@ -491,14 +513,7 @@ def write_edition_index(
         if not out.kept(relative, source):
             out.write(relative, _dump(_store_entry(doc)).encode("utf-8"), source=source)
 
-    columns = _facet(docs, lambda doc: [doc["column"]])
-    districts = _facet(docs, lambda doc: doc["districts"])
-    years = _facet(docs, lambda doc: [str(doc["year"])])
-    for prefix, facet in (("c", columns), ("d", districts), ("y", years)):
-        for number, (_name, members) in enumerate(facet):
-            data = _dump(_gaps(members)).encode("utf-8")
-            out.write(f"f/{prefix}{number}.json", data, shared=True)
-
+    facets = {name: _facet(docs, values_of) for name, values_of in FACETS}
     lengths = (
         [int(total) for total in merged_lengths.sum(axis=0)] if len(docs) else [0] * len(FIELDS)
     )
@@ -509,10 +524,12 @@ def write_edition_index(
         "documents": len(docs),
         # Tokens per field over the whole edition: lunr's average field length is this / documents.
         "lengths": lengths,
-        "segments": [[s.name, s.first, s.count, s.shards, s.phrase_shards] for s in built],
-        "years": [[int(year), len(members)] for year, members in years],
-        "columns": [[name, len(members)] for name, members in columns],
-        "districts": [[name, len(members)] for name, members in districts],
+        "segments": [
+            [s.name, s.first, s.count, s.shards, s.phrase_shards, s.facets_name] for s in built
+        ],
+        "years": [[int(year), len(members)] for year, members in facets["years"]],
+        "columns": [[name, len(members)] for name, members in facets["columns"]],
+        "districts": [[name, len(members)] for name, members in facets["districts"]],
         "fold": fold_string(fold_map),
     }
     out.write("meta.json", _dump(meta).encode("utf-8"))

@@ -12,7 +12,7 @@ import pytest
 
 from bulletin.search import build_search, documents_from_content
 from bulletin.search.assets import LUNR_JS
-from bulletin.search.bench import traditional_edition
+from bulletin.search.documents import traditional_edition
 
 ROOT = Path(__file__).resolve().parents[2]
 HARNESS = ROOT / "js" / "harness.mjs"
@@ -51,6 +51,20 @@ def seed_editions() -> dict[str, list[dict]]:
 def built_search(tmp_path_factory, seed_editions, node) -> Path:
     out = tmp_path_factory.mktemp("search")
     build_search(seed_editions, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def seeds_in_segments(tmp_path_factory, seed_editions, node) -> Path:
+    """The seed archive's index cut into several segments: merged only when four of a tier
+    are there (the site's policy merges the seeds' eight issues into one segment)."""
+    from bulletin.search import segments
+
+    out = tmp_path_factory.mktemp("segmented")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(segments, "MERGE_COUNT", 4)
+        patch.setattr(segments, "TIER_FACTOR", 4)
+        build_search(seed_editions, out, assets=False)
     return out
 
 

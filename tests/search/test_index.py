@@ -51,9 +51,10 @@ def _lunr_builder(docs: list, fold: str) -> Builder:
     return builder
 
 
-def test_segments_hold_lunr_pys_term_statistics(built_search, seed_editions):
+def test_segments_hold_lunr_pys_term_statistics(seeds_in_segments, seed_editions):
     """lunr.py's Builder on the same tokens counts every term frequency and field length the
     segments hold, and meta.json's totals are its average field lengths' numerators."""
+    built_search = seeds_in_segments
     meta = json.loads((built_search / "zh" / "meta.json").read_text(encoding="utf-8"))
     builder = _lunr_builder(seed_editions["zh"], meta["fold"])
     reference = builder.build()
@@ -83,7 +84,8 @@ def test_segments_hold_lunr_pys_term_statistics(built_search, seed_editions):
         assert meta["lengths"][number] == total
 
 
-def test_trigrams_list_the_articles_holding_them(built_search, seed_editions):
+def test_trigrams_list_the_articles_holding_them(seeds_in_segments, seed_editions):
+    built_search = seeds_in_segments
     meta = json.loads((built_search / "zh-hant" / "meta.json").read_text(encoding="utf-8"))
     fold = list(meta["fold"])
     tokenizer = Tokenizer(dict(zip(fold[0::2], fold[1::2], strict=True)))
@@ -119,22 +121,30 @@ def test_store_and_facets(built_search, seed_editions):
     assert meta["documents"] == len(seed_editions["zh-hant"])
     first = json.loads((index / "d" / "0.json").read_text(encoding="utf-8"))
     assert first["url"].startswith("/zh-hant/") and first["alternate_url"].startswith("/articles/")
-    # Articles are numbered in publication order; a year is a facet list.
+    # Articles are numbered in publication order; each segment lists its articles of each
+    # column, district and year (gaps from its first article) in a file of its own.
     stored = [
         json.loads((index / "d" / f"{n}.json").read_text(encoding="utf-8"))
         for n in range(meta["documents"])
     ]
     assert [d["id"] for d in stored] == [d["id"] for d in sort_documents(seed_editions["zh"])]
-    for number, (year, count) in enumerate(meta["years"]):
-        gaps = json.loads((index / "f" / f"y{number}.json").read_text(encoding="utf-8"))
-        members = [sum(gaps[: i + 1]) for i in range(len(gaps))]
-        assert len(members) == count
-        assert members == [n for n, d in enumerate(stored) if d["date"].startswith(str(year))]
-    for number, (name, count) in enumerate(meta["districts"]):
-        gaps = json.loads((index / "f" / f"d{number}.json").read_text(encoding="utf-8"))
-        assert len(gaps) == count
-        article = json.loads((index / "d" / f"{gaps[0]}.json").read_text(encoding="utf-8"))
-        assert name in article["districts"]
+    members: dict[str, dict[str, list[int]]] = {}
+    for _name, first, _count, _shards, _phrases, facets in meta["segments"]:
+        lists = json.loads((index / "f" / f"{facets}.json").read_text(encoding="utf-8"))
+        for kind, values in lists.items():
+            for value, text in values.items():
+                numbers = members.setdefault(kind, {}).setdefault(value, [])
+                numbers.extend(first + sum(unpack(text)[: i + 1]) for i in range(len(unpack(text))))
+    expected = {
+        "years": lambda d: [d["date"][:4]],
+        "columns": lambda d: [d["column"]],
+        "districts": lambda d: d["districts"],
+    }
+    for kind, values_of in expected.items():
+        assert [[name, len(members[kind][str(name)])] for name, _ in meta[kind]] == meta[kind]
+        for value, numbers in members[kind].items():
+            assert numbers == [n for n, d in enumerate(stored) if value in values_of(d)]
+    assert any("區" in name for name, _count in meta["districts"])
     assert "區" in meta["fold"]  # the Traditional edition's names fold
 
 

@@ -57,9 +57,11 @@ def test_a_new_issue_adds_a_segment_or_merges_the_newest_ones(sizes):
 
 
 def test_issues_of_one_size_keep_a_handful_of_segments():
+    """With one issue size the segments are the binary digits of the number of issues."""
     counts = [len(segments.plan([10] * issues)) for issues in range(1, 501)]
-    assert max(counts) <= 12 and sum(counts) / len(counts) < 7
-    assert segments.plan([10] * 100) == [640, 160, 160, 40]
+    assert max(counts) <= 9 and sum(counts) / len(counts) < 5
+    assert segments.plan([10] * 100) == [640, 320, 40]  # 100 = 0b1100100
+    assert segments.plan([10] * 101) == [640, 320, 40, 10]
 
 
 def test_issues_are_runs_of_one_publication_date():
@@ -195,10 +197,14 @@ def _assert_lunr_ranking(node: str, index: Path, docs: list[dict]) -> None:
     assert found_any >= 5
 
 
-def test_ranking_on_the_seeds_is_one_lunr_py_index(node, built_search, seed_editions):
-    meta = json.loads((built_search / "zh" / "meta.json").read_text(encoding="utf-8"))
-    assert len(meta["segments"]) > 1
-    _assert_lunr_ranking(node, built_search / "zh", seed_editions["zh"])
+@pytest.mark.parametrize("layout", ["site", "segmented"])
+def test_ranking_on_the_seeds_is_one_lunr_py_index(
+    node, built_search, seeds_in_segments, seed_editions, layout
+):
+    index = (built_search if layout == "site" else seeds_in_segments) / "zh"
+    meta = json.loads((index / "meta.json").read_text(encoding="utf-8"))
+    assert (len(meta["segments"]) > 1) == (layout == "segmented")
+    _assert_lunr_ranking(node, index, seed_editions["zh"])
 
 
 def test_ranking_after_weekly_additions_and_a_merge_is_one_lunr_py_index(node, weekly):

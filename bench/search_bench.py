@@ -1,6 +1,6 @@
 """Search benchmark: synthetic archives of 1k-20k articles, our sharded lunr index beside Pagefind.
 
-    python -m bulletin.search.bench 1000 5000 20000 [--no-pagefind] [--no-browser] [--json]
+    python bench/search_bench.py 1000 5000 20000 [--no-pagefind] [--no-browser] [--json]
                                                     [--markdown]
 
 For each size it recombines the seed archive's paragraphs into articles (dates over twenty years,
@@ -33,9 +33,12 @@ from dataclasses import asdict, dataclass, field
 from html import escape
 from pathlib import Path
 
-from bulletin.search import browser_bench, build_search, documents_from_content
-from bulletin.search.assets import ROOT
-from bulletin.search.documents import SearchDocument
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import browser_bench  # noqa: E402
+from bulletin.search import build_search, documents_from_content  # noqa: E402
+from bulletin.search.documents import SearchDocument, traditional_edition  # noqa: E402
 
 HARNESS = ROOT / "js" / "harness.mjs"
 PAGEFIND_HARNESS = ROOT / "js" / "pagefind-harness.mjs"
@@ -79,21 +82,6 @@ def synthetic_documents(count: int, seed: int = 5) -> list[SearchDocument]:
             )
         )
     return docs
-
-
-def traditional_edition(docs: Sequence[SearchDocument]) -> list[SearchDocument]:
-    import opencc
-
-    convert = opencc.OpenCC("s2tw").convert
-    twins = []
-    for doc in docs:
-        twin = dict(doc)
-        for name in ("title", "subtitle", "body", "column"):
-            twin[name] = convert(doc[name])
-        twin["districts"] = [convert(d) for d in doc["districts"]]
-        twin["url"] = "/zh-hant" + doc["url"]
-        twins.append(twin)
-    return twins  # type: ignore[return-value]
 
 
 def folder_size(folder: Path) -> tuple[int, int, int]:
