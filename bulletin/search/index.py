@@ -68,7 +68,7 @@ FIELD_NAMES = tuple(name for name, _boost in FIELDS)
 # Raw bytes per shard file. Terms are spread by hash, so a query's shard also carries the other
 # terms that land in it, and a query fetches one shard per term and trigram from every segment:
 # the bytes of a first query are mostly these other terms. At 5,000 articles (7 segments)
-# 工会驿站 fetched 98 KB gzipped with 3,000 and 2,500 bytes, and 131 KB with 6,000 and 6,000;
+# 工会驿站 fetched 98 KB gzipped with 3,000 and 2,500 bytes, and 143 KB with 6,000 and 6,000;
 # smaller shards cost files (about 8,600 an edition at 5,000 articles, store files included).
 SHARD_TARGET_BYTES = 3_000
 PHRASE_SHARD_TARGET_BYTES = 2_500
