@@ -184,14 +184,19 @@ class OutputFolder:
     def _linked_from_twin(self, relative: str, path: Path, data: bytes) -> bool:
         # Another edition's run writes its index at the same time: a file it has not finished
         # differs from ``data`` and is simply not linked. It never changes a file once written.
+        # A segment's name covers all its files, and the editions' segments differ in a few
+        # terms, so a shard is looked for under the same path in any of the twin's segments.
         for twin in self.twins:
-            other = twin / relative
-            try:
-                if other.stat().st_size == len(data) and other.read_bytes() == data:
-                    os.link(other, path)
-                    return True
-            except OSError:  # not there (yet), or another filesystem
-                continue
+            others = [twin / relative]
+            if relative.startswith("s/"):
+                others += twin.glob("s/*/" + relative.split("/", 2)[2])
+            for other in others:
+                try:
+                    if other.stat().st_size == len(data) and other.read_bytes() == data:
+                        os.link(other, path)
+                        return True
+                except OSError:  # not there (yet), or another filesystem
+                    continue
         return False
 
     def remove_others(self, folders: Iterable[str]) -> None:
