@@ -20,7 +20,7 @@
 // decodeField and decodeGaps: Chromium parsed and handed over JSON arrays of numbers far more
 // slowly than strings, and those took most of a first query's time on a throttled CPU.
 
-import { Tokenizer, parseFoldMap } from "./tokenize.js";
+import { Tokenizer, isCjk, parseFoldMap } from "./tokenize.js";
 
 export const PAGE_SIZE = 10;
 // How many of the best candidates lunr itself scores and orders: the first two pages. Its cost
@@ -34,6 +34,14 @@ export const PREFETCH = 1;
 
 // Articles in the made-up index warmUp searches: enough for V8 to optimize the loops.
 export const WARM_ARTICLES = 4000;
+
+// What a key's shard is chosen by, as bulletin/search/index.py placement: a term itself, a
+// trigram (three CJK characters; terms have at most two) its leading bigram, whose shard the
+// query fetches anyway.
+export function placement(key) {
+  const chars = Array.from(key);
+  return chars.length === 3 && isCjk(chars[0].codePointAt(0)) ? chars[0] + chars[1] : key;
+}
 
 // FNV-1a over code points, as bulletin/search/index.py shard_of.
 export function shardOf(term, shards) {
@@ -341,6 +349,10 @@ export class ArchiveSearch {
       this.metaPromise = this.load("meta.json").then((meta) => {
         this.meta = meta;
         this.tokenizer = new Tokenizer(parseFoldMap(meta.fold));
+        // Every query scores with every segment's field lengths: fetched now, while the reader
+        // types, rather than beside the query's shards (a request costs a throttled phone
+        // several ms of main thread). A failure here is retried by the query.
+        for (const segment of meta.segments) this.segmentLengths(segment).catch(() => {});
         return meta;
       });
     }
@@ -356,18 +368,15 @@ export class ArchiveSearch {
     });
   }
 
-  // Every segment's shard of each of `keys` (folder "t" or "p"): per segment, key -> value.
-  async loadKeys(folder, keys) {
-    const column = folder === "t" ? 3 : 4;
+  // Every segment's shard of each of `keys` (terms and trigrams): per segment, key -> value.
+  async loadKeys(keys) {
     return Promise.all(
-      this.meta.segments.map(async (segment) => {
-        const count = segment[column];
-        const shards = [...new Set(keys.map((key) => shardOf(key, count)))];
-        const loaded = await Promise.all(
-          shards.map((n) => this.load(`s/${segment[0]}/${folder}/${n}.json`)),
-        );
+      this.meta.segments.map(async ([name, , , count]) => {
+        const shardOfKey = (key) => shardOf(placement(key), count);
+        const shards = [...new Set(keys.map(shardOfKey))];
+        const loaded = await Promise.all(shards.map((n) => this.load(`s/${name}/t/${n}.json`)));
         const byShard = new Map(shards.map((n, i) => [n, loaded[i]]));
-        return (key) => byShard.get(shardOf(key, count))[key];
+        return (key) => byShard.get(shardOfKey(key))[key];
       }),
     );
   }
@@ -377,7 +386,7 @@ export class ArchiveSearch {
     if (!missing.length) return;
     const segments = this.meta.segments;
     const [lookups, lengths] = await Promise.all([
-      this.loadKeys("t", missing),
+      this.loadKeys(missing),
       Promise.all(segments.map((segment) => this.segmentLengths(segment))),
     ]);
     for (const term of missing) {
@@ -416,7 +425,7 @@ export class ArchiveSearch {
   async loadTrigrams(trigrams) {
     const missing = trigrams.filter((key) => !this.phrases.has(key));
     if (!missing.length) return;
-    const lookups = await this.loadKeys("p", missing);
+    const lookups = await this.loadKeys(missing);
     for (const key of missing) {
       const held = new Uint8Array(this.meta.documents);
       lookups.forEach((lookup, s) => {
@@ -481,7 +490,7 @@ export class ArchiveSearch {
   // The articles of a column, district or year: each segment's facets file lists its own.
   async facet(kind, name) {
     const segments = this.meta.segments;
-    const lists = await Promise.all(segments.map((segment) => this.load(`f/${segment[5]}.json`)));
+    const lists = await Promise.all(segments.map((segment) => this.load(`f/${segment[4]}.json`)));
     const members = new Set();
     lists.forEach((facets, s) => {
       const text = facets[FACETS[kind]][String(name)];

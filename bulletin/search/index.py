@@ -53,7 +53,7 @@ from bulletin.search.postings import (
     tokenize_documents,
     trigram_lists,
 )
-from bulletin.search.tokenize import Tokenizer
+from bulletin.search.tokenize import Tokenizer, is_cjk
 
 FORMAT = 4  # 4: immutable segments with raw term statistics (segments.py)
 # Field names and build-time boosts, in the order postings list them.
@@ -65,13 +65,13 @@ FIELDS: tuple[tuple[str, float], ...] = (
     ("districts", 3),
 )
 FIELD_NAMES = tuple(name for name, _boost in FIELDS)
-# Raw bytes per shard file. Terms are spread by hash, so a query's shard also carries the other
-# terms that land in it, and a query fetches one shard per term and trigram from every segment:
-# the bytes of a first query are mostly these other terms. At 5,000 articles (7 segments)
-# 工会驿站 fetched 98 KB gzipped with 3,000 and 2,500 bytes, and 143 KB with 6,000 and 6,000;
-# smaller shards cost files (about 8,600 an edition at 5,000 articles, store files included).
+# Raw bytes per shard file. Keys are spread by hash, so a query's shard also carries the other
+# keys that land in it, and a query fetches one shard per term from every segment: the bytes of
+# a first query are mostly these other keys. At 5,000 articles (7 segments) 工会驿站 fetched
+# 98 KB gzipped with 3,000-byte term and 2,500-byte trigram shards, 143 KB with 6,000 and
+# 6,000; smaller shards cost files (about 8,600 an edition at 5,000 articles, store files
+# included).
 SHARD_TARGET_BYTES = 3_000
-PHRASE_SHARD_TARGET_BYTES = 2_500
 
 
 def shard_of(term: str, shards: int) -> int:
@@ -251,14 +251,21 @@ def sort_documents(documents: Sequence[SearchDocument]) -> list[SearchDocument]:
     return sorted(documents, key=lambda doc: (publication_date(doc), doc["date"], doc["id"]))
 
 
+def placement(key: str) -> str:
+    """What a key's shard is chosen by: a term itself; a trigram its first two characters, so
+    it lies in its leading bigram's shard, which a query for it fetches anyway (the same in
+    js/search.js). Terms are at most two CJK characters, trigrams always three."""
+    return key[:2] if len(key) == 3 and is_cjk(key[0]) else key
+
+
 def _shard_files(entries: Sequence[tuple[str, bytes]], target: int) -> list[bytes]:
-    """(key, JSON value) pairs spread over hash shards of about ``target`` bytes. Keys are
-    ordered by text in each shard, as json.dumps(sort_keys) would."""
+    """(key, JSON value) pairs spread over hash shards of about ``target`` bytes (by
+    ``placement``). Keys are ordered by text in each shard, as json.dumps(sort_keys) would."""
     total = sum(len(key) + len(value) + 4 for key, value in entries)
     shards = max(1, math.ceil(total / target))
     buckets: list[list[tuple[str, bytes]]] = [[] for _ in range(shards)]
     for key, value in sorted(entries):
-        buckets[shard_of(key, shards)].append((key, value))
+        buckets[shard_of(placement(key), shards)].append((key, value))
     return [
         b"{" + b",".join(_dump(key).encode("utf-8") + b":" + value for key, value in members) + b"}"
         for members in buckets
@@ -318,7 +325,6 @@ class Segment:
     first: int
     count: int
     shards: int
-    phrase_shards: int
     terms: int
     files: dict[str, bytes]
 
@@ -344,10 +350,8 @@ def build_segment(
     Simplified), so the other edition holds the same segment and it is hard-linked.
     """
     terms = _term_entries(part, tables)
-    term_shards = _shard_files(terms, SHARD_TARGET_BYTES)
-    phrase_shards = _shard_files(_trigram_entries(part, tables), PHRASE_SHARD_TARGET_BYTES)
-    files = {f"t/{n}.json": data for n, data in enumerate(term_shards)}
-    files |= {f"p/{n}.json": data for n, data in enumerate(phrase_shards)}
+    shards = _shard_files(terms + _trigram_entries(part, tables), SHARD_TARGET_BYTES)
+    files = {f"t/{n}.json": data for n, data in enumerate(shards)}
     per_field = [
         packed_lists((column,), np.array([0, len(column)]))[0] for column in part.lengths.T
     ]
@@ -367,8 +371,7 @@ def build_segment(
         facet_bytes,
         first,
         len(part.lengths),
-        len(term_shards),
-        len(phrase_shards),
+        len(shards),
         len(terms),
         files,
     )
@@ -486,7 +489,6 @@ def write_edition_index(
         FORMAT,
         FIELDS,
         SHARD_TARGET_BYTES,
-        PHRASE_SHARD_TARGET_BYTES,
         fold_string(fold_map),
     ]
     key = unchanged.inputs_key(docs, hashes, ("id", "date", *FIELD_NAMES), settings)
@@ -529,9 +531,7 @@ def write_edition_index(
         "documents": len(docs),
         # Tokens per field over the whole edition: lunr's average field length is this / documents.
         "lengths": lengths,
-        "segments": [
-            [s.name, s.first, s.count, s.shards, s.phrase_shards, s.facets_name] for s in built
-        ],
+        "segments": [[s.name, s.first, s.count, s.shards, s.facets_name] for s in built],
         "years": [[int(year), len(members)] for year, members in facets["years"]],
         "columns": [[name, len(members)] for name, members in facets["columns"]],
         "districts": [[name, len(members)] for name, members in facets["districts"]],

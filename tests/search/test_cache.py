@@ -197,7 +197,7 @@ def test_the_same_documents_leave_the_index_alone_without_computing_it(tmp_path,
     [
         lambda out: next(out.glob("s/*/t/*.json")).write_bytes(b"{}"),
         lambda out: next(out.glob("d/*.json")).unlink(),
-        lambda out: (next(out.glob("s/*/p")) / "999999.json").write_bytes(b"{}"),
+        lambda out: (next(out.glob("s/*/t")) / "999999.json").write_bytes(b"{}"),
     ],
     ids=["touched", "missing", "added"],
 )

@@ -12,7 +12,7 @@ from bulletin.search import build_search
 from bulletin.search.documents import DocumentError, check_documents
 from bulletin.search.index import FIELDS, field_text, shard_of, sort_documents, write_edition_index
 from bulletin.search.packed import unpack
-from bulletin.search.tokenize import Tokenizer
+from bulletin.search.tokenize import Tokenizer, is_cjk
 
 
 def _decode(text: str) -> dict[int, int]:
@@ -26,15 +26,19 @@ def _decode(text: str) -> dict[int, int]:
     return postings
 
 
-def _segments(index_dir: Path, folder: str = "t") -> list[tuple[list, dict[str, object]]]:
-    """(the segment's entry in meta.json, every key of its ``folder`` shards -> value)."""
+def _is_trigram(key: str) -> bool:
+    return len(key) == 3 and is_cjk(key[0])  # terms are at most two CJK characters
+
+
+def _segments(index_dir: Path, trigrams: bool = False) -> list[tuple[list, dict[str, object]]]:
+    """(the segment's entry in meta.json, each term of its shards -> value), or its trigrams."""
     meta = json.loads((index_dir / "meta.json").read_text(encoding="utf-8"))
     found = []
     for entry in meta["segments"]:
         keys: dict[str, object] = {}
-        for shard in sorted((index_dir / "s" / entry[0] / folder).glob("*.json")):
+        for shard in sorted((index_dir / "s" / entry[0] / "t").glob("*.json")):
             keys.update(json.loads(shard.read_text(encoding="utf-8")))
-        found.append((entry, keys))
+        found.append((entry, {k: v for k, v in keys.items() if _is_trigram(k) == trigrams}))
     return found
 
 
@@ -95,7 +99,7 @@ def test_trigrams_list_the_articles_holding_them(seeds_in_segments, seed_edition
         for trigram in held:
             expected.setdefault(trigram, []).append(number)
     stored: dict[str, list[int]] = {}
-    for (_name, first, *_rest), keys in _segments(built_search / "zh-hant", "p"):
+    for (_name, first, *_rest), keys in _segments(built_search / "zh-hant", trigrams=True):
         for trigram, text in keys.items():
             gaps = unpack(text)
             stored.setdefault(trigram, []).extend(
@@ -104,15 +108,19 @@ def test_trigrams_list_the_articles_holding_them(seeds_in_segments, seed_edition
     assert stored == expected
 
 
-@pytest.mark.parametrize(("folder", "count"), [("t", 3), ("p", 4)])
-def test_every_key_sits_in_its_hash_shard(built_search, folder, count):
-    meta = json.loads((built_search / "zh" / "meta.json").read_text(encoding="utf-8"))
-    for entry in meta["segments"]:
-        shards = list((built_search / "zh" / "s" / entry[0] / folder).glob("*.json"))
-        assert len(shards) == entry[count]
+def test_every_key_sits_in_its_hash_shard(seeds_in_segments):
+    """A term in the shard of its hash, a trigram in its leading bigram's."""
+    meta = json.loads((seeds_in_segments / "zh" / "meta.json").read_text(encoding="utf-8"))
+    trigrams = 0
+    for name, _first, _count, count, _facets in meta["segments"]:
+        shards = list((seeds_in_segments / "zh" / "s" / name / "t").glob("*.json"))
+        assert len(shards) == count
         for shard in shards:
-            for term in json.loads(shard.read_text(encoding="utf-8")):
-                assert shard_of(term, entry[count]) == int(shard.stem)
+            for key in json.loads(shard.read_text(encoding="utf-8")):
+                trigrams += _is_trigram(key)
+                where = key[:2] if _is_trigram(key) else key
+                assert shard_of(where, count) == int(shard.stem)
+    assert trigrams > 1000
 
 
 def test_store_and_facets(built_search, seed_editions):
@@ -129,7 +137,7 @@ def test_store_and_facets(built_search, seed_editions):
     ]
     assert [d["id"] for d in stored] == [d["id"] for d in sort_documents(seed_editions["zh"])]
     members: dict[str, dict[str, list[int]]] = {}
-    for _name, first, _count, _shards, _phrases, facets in meta["segments"]:
+    for _name, first, _count, _shards, facets in meta["segments"]:
         lists = json.loads((index / "f" / f"{facets}.json").read_text(encoding="utf-8"))
         for kind, values in lists.items():
             for value, text in values.items():

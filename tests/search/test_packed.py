@@ -49,8 +49,17 @@ const shards = (folder) => meta.segments.flatMap(([name]) =>
   readdirSync(`${index}/s/${name}/${folder}`).map((file) =>
     [name, JSON.parse(readFileSync(`${index}/s/${name}/${folder}/${file}`, "utf8"))]));
 const terms = {};
+const trigrams = {};
 for (const [segment, shard] of shards("t")) {
+  for (const [key, value] of Object.entries(shard)) {
+    if (typeof value !== "string") continue; // a trigram's value is one packed text
+    const held = decodeGaps(value, meta.documents);
+    const numbers = [...held.keys()].filter((n) => held[n] === 1);
+    if (unpack(value).reduce((a, b) => a + b, 0) !== numbers.at(-1)) throw new Error(key);
+    trigrams[`${segment} ${key}`] = numbers;
+  }
   for (const [term, fields] of Object.entries(shard)) {
+    if (typeof fields === "string") continue;
     terms[`${segment} ${term}`] = fields.map((text) => {
       if (pack(unpack(text)) !== text) throw new Error(`pack: ${term}`); // warmUp's encoder
       const { refs, tfs } = decodeField(text);
@@ -58,15 +67,7 @@ for (const [segment, shard] of shards("t")) {
     });
   }
 }
-const trigrams = {};
-for (const [segment, shard] of shards("p")) {
-  for (const [key, text] of Object.entries(shard)) {
-    const held = decodeGaps(text, meta.documents);
-    const numbers = [...held.keys()].filter((n) => held[n] === 1);
-    if (unpack(text).reduce((a, b) => a + b, 0) !== numbers.at(-1)) throw new Error(key);
-    trigrams[`${segment} ${key}`] = numbers;
-  }
-}
+
 process.stdout.write(JSON.stringify({ terms, trigrams }));
 """
 
@@ -76,16 +77,15 @@ def _python_reading(index: Path) -> tuple[dict, dict]:
     for shard in index.glob("s/*/t/*.json"):
         segment = shard.parent.parent.name
         for term, fields in json.loads(shard.read_text(encoding="utf-8")).items():
+            if isinstance(fields, str):  # a trigram: the articles holding it, packed gaps
+                trigrams[f"{segment} {term}"] = np.cumsum(unpack(fields)).tolist()
+                continue
             terms[f"{segment} {term}"] = []
             for text in fields:
                 numbers = unpack(text)  # the article gaps, then the term frequencies
                 half = len(numbers) // 2
                 refs = np.cumsum(numbers[:half]).tolist()
                 terms[f"{segment} {term}"].append([refs, numbers[half:]])
-    for shard in index.glob("s/*/p/*.json"):
-        segment = shard.parent.parent.name
-        for key, text in json.loads(shard.read_text(encoding="utf-8")).items():
-            trigrams[f"{segment} {key}"] = np.cumsum(unpack(text)).tolist()
     return terms, trigrams
 
 
