@@ -1,25 +1,27 @@
-"""Write one edition's search index: term shards, document store, facets and a small meta file.
+"""Write one edition's search index: immutable segments, document store, facets and meta.json.
 
 Layout under the edition's folder (all JSON, UTF-8, byte-identical from run to run, whether
-the build started from a cache or not):
+the build started from a cache or not; README.md "Format" has the whole story):
 
-    meta.json            fields, shard counts, years, columns, districts and the fold map
-    t/<n>.json           postings of the terms whose hash falls in shard n
-    p/<n>.json           articles holding each trigram (three CJK characters in a row) of shard n
-    d/<id>.json          one article's title, date, column, districts, URL and text
-    f/c<i>.json          ids of the articles in column i; f/d<i>.json the same for district i
+    meta.json              archive-wide statistics, the segments in order, years, columns,
+                           districts and the fold map
+    s/<segment>/t/<n>.json term frequencies of the segment's terms, and the articles holding
+                           each trigram, whose hash (a trigram's leading bigram's) is n
+    s/<segment>/n.json     the segment's articles' token counts per field
+    f/<digest>.json        the segment's articles of each column, district and year
+    d/<n>.json             article n's title, date, column, districts, URL and text
 
 A monolithic lunr index cannot be loaded in part, and for bigram-tokenized Chinese it grows by
-about 4.5 KB gzipped per article. Here every term lives in exactly one shard, chosen by a hash of
-the term the browser computes too, so a query fetches only its terms' shards. Each posting holds
-lunr's score for that term, field and article: that is all lunr.js needs to match and score.
-Posting lists are JSON strings of packed integers (packed.py: the article gaps, then the scores
-x 1000), not JSON arrays: the browser parses a string in one scan and decodes it in a tight loop.
-Whether a story holds the query as a whole phrase rather than scattered bigrams is told by
-trigrams, kept apart in p/ and fetched only for queries of three or more CJK characters: a list
-of articles per trigram costs far less than token positions on every posting (a common bigram
-such as 工会 occurs a dozen times in most articles). Articles are numbered by date, so a year
-is a range of ids.
+about 4.5 KB gzipped per article. Here every term lives in exactly one shard of each segment,
+chosen by a hash of the term the browser computes too, so a query fetches only its terms'
+shards. A segment holds raw statistics (term frequencies, field lengths), never scores: lunr's
+scores depend on the whole archive, and a segment must not change when an issue is added. The
+browser scores with the archive's statistics from meta.json (js/search.js). Posting lists are
+JSON strings of packed integers (packed.py: the article gaps, then the term frequencies), not
+JSON arrays: the browser parses a string in one scan and decodes it in a tight loop. Whether a
+story holds the query as a whole phrase rather than scattered bigrams is told by trigrams: a
+list of articles per trigram costs far less than token positions on every posting (a common
+bigram such as 工会 occurs a dozen times in most articles).
 
 A file whose bytes are already there is not written again, and files the index no longer has
 are removed, so a rebuild into the same folder touches only what changed.

@@ -34,7 +34,7 @@ def node() -> str:
 
 
 def traditional(documents: list[dict]) -> list[dict]:
-    """The Traditional edition as issue 4 makes it (OpenCC s2tw), linked to its twins."""
+    """The Traditional edition as the site makes it (OpenCC s2tw), linked to its twins."""
     twins = traditional_edition(documents)
     for doc, twin in zip(documents, twins, strict=True):
         twin["alternate_url"] = doc["url"]
