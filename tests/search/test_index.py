@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from lunr.builder import Builder
 
 from bulletin.search import build_search
 from bulletin.search.documents import DocumentError, check_documents
 from bulletin.search.index import FIELDS, field_text, shard_of, sort_documents, write_edition_index
 from bulletin.search.packed import unpack
 from bulletin.search.tokenize import Tokenizer, is_cjk
+from tests.search.conftest import lunr_py_builder
 
 
 def _decode(text: str) -> dict[int, int]:
@@ -42,25 +42,12 @@ def _segments(index_dir: Path, trigrams: bool = False) -> list[tuple[list, dict[
     return found
 
 
-def _lunr_builder(docs: list, fold: str) -> Builder:
-    fold_chars = list(fold)
-    tokenizer = Tokenizer(dict(zip(fold_chars[0::2], fold_chars[1::2], strict=True)))
-    builder = Builder()
-    builder.ref("number")
-    for field, boost in FIELDS:
-        builder.field(field, boost=boost)
-    for number, doc in enumerate(sort_documents(docs)):
-        tokenized = {f: " ".join(tokenizer.tokens(field_text(doc, f))) for f, _ in FIELDS}
-        builder.add({"number": number, **tokenized})
-    return builder
-
-
 def test_segments_hold_lunr_pys_term_statistics(seeds_in_segments, seed_editions):
     """lunr.py's Builder on the same tokens counts every term frequency and field length the
     segments hold, and meta.json's totals are its average field lengths' numerators."""
     built_search = seeds_in_segments
     meta = json.loads((built_search / "zh" / "meta.json").read_text(encoding="utf-8"))
-    builder = _lunr_builder(seed_editions["zh"], meta["fold"])
+    builder = lunr_py_builder(seed_editions["zh"], meta["fold"])
     reference = builder.build()
     segments = _segments(built_search / "zh")
     assert len(segments) > 1  # the seeds' issues make more than one segment

@@ -12,21 +12,18 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from lunr.builder import Builder
 from lunr.query import Query, QueryPresence
 
 from bulletin.ingest.run import ingest
 from bulletin.search import documents_from_content, segments
 from bulletin.search.index import (
-    FIELDS,
-    field_text,
     publication_date,
     sort_documents,
     write_edition_index,
 )
 from bulletin.search.tokenize import Tokenizer
 from bulletin.synthetic import write_archive
-from tests.search.conftest import run_queries
+from tests.search.conftest import lunr_py_builder, run_queries
 
 QUERIES = [
     "工会",
@@ -148,13 +145,7 @@ def _lunr_py_ranking(docs: list[dict], fold: str, queries: list[str]) -> list[li
     """(article number, score) of each query's results in one lunr.py index of ``docs``."""
     chars = list(fold)
     tokenizer = Tokenizer(dict(zip(chars[0::2], chars[1::2], strict=True)))
-    builder = Builder()
-    builder.ref("number")
-    for field, boost in FIELDS:
-        builder.field(field, boost=boost)
-    for number, doc in enumerate(sort_documents(docs)):
-        tokens = {f: " ".join(tokenizer.tokens(field_text(doc, f))) for f, _ in FIELDS}
-        builder.add({"number": number, **tokens})
+    builder = lunr_py_builder(docs, fold)
     index = builder.build()
     rankings = []
     for text in queries:
