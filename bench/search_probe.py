@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bulletin.search.browser_bench import ARGS, CHROMIUM, THROTTLE, serving  # noqa: E402
+from bench.browser_bench import ARGS, CHROMIUM, THROTTLE, serving  # noqa: E402
 
 QUERIES = {"": ["工会驿站", "北碚", "陈大林"], "zh-hant/": ["工會驛站", "北碚", "陳大林"]}
 READY = "document.getElementById('search-year').options.length > 1"

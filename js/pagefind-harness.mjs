@@ -1,5 +1,5 @@
 // Runs Pagefind's own pagefind.js in Node against a bundle on disk, for the search benchmark
-// (bulletin/search/bench.py): fetch is replaced by reading files, each counted with what it
+// (bench/search_bench.py): fetch is replaced by reading files, each counted with what it
 // costs over the wire (Pagefind's index, fragment, meta and wasm files are gzip already;
 // JavaScript and JSON are counted gzip -9).
 //

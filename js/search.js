@@ -20,7 +20,7 @@
 // decodeField and decodeGaps: Chromium parsed and handed over JSON arrays of numbers far more
 // slowly than strings, and those took most of a first query's time on a throttled CPU.
 
-import { Tokenizer, parseFoldMap } from "./tokenize.js";
+import { Tokenizer, isCjk, parseFoldMap } from "./tokenize.js";
 
 export const PAGE_SIZE = 10;
 // How many of the best candidates lunr itself scores and orders: the first two pages. Its cost
@@ -34,6 +34,14 @@ export const PREFETCH = 1;
 
 // Articles in the made-up index warmUp searches: enough for V8 to optimize the loops.
 export const WARM_ARTICLES = 4000;
+
+// What a key's shard is chosen by, as bulletin/search/index.py placement: a term itself, a
+// trigram (three CJK characters; terms have at most two) its leading bigram, whose shard the
+// query fetches anyway.
+export function placement(key) {
+  const chars = Array.from(key);
+  return chars.length === 3 && isCjk(chars[0].codePointAt(0)) ? chars[0] + chars[1] : key;
+}
 
 // FNV-1a over code points, as bulletin/search/index.py shard_of.
 export function shardOf(term, shards) {
@@ -95,26 +103,64 @@ export function pack(numbers) {
   return text;
 }
 
-// Postings of one field as the build encodes them: the article gaps, then the scores x 1000.
+// lunr's BM25 parameters (lunr.Builder's defaults: k1 and b).
+const K1 = 1.2;
+const B = 0.75;
+
+// Postings of one field of one segment as the build encodes them: the article gaps (numbers
+// inside the segment), then the term frequencies.
 export function decodeField(text) {
   const numbers = unpack(text);
   const count = numbers.length >> 1;
   const refs = new Int32Array(count);
-  const scores = new Float64Array(count);
   let number = 0;
   for (let i = 0; i < count; i += 1) {
     number += numbers[i];
     refs[i] = number;
-    scores[i] = numbers[count + i] / 1000;
   }
-  return { refs, scores };
+  return { refs, tfs: numbers.subarray(count) };
+}
+
+// lunr.idf: lunr counts the (field, article) pairs holding the term, over the whole archive.
+export function lunrIdf(pairs, documents) {
+  const x = (documents - pairs + 0.5) / (pairs + 0.5);
+  return Math.log(1 + Math.abs(x));
+}
+
+// round(value, 3) as lunr.py's builder does it (Python's round: the double's exact value,
+// ties to even), which Math.round(value * 1000) / 1000 misses on near-ties.
+export function round3(value) {
+  const scaled = value * 1000;
+  const floor = Math.floor(scaled);
+  if (Math.abs(scaled - floor - 0.5) > 1e-6) return Math.round(scaled) / 1000;
+  if (Number.isInteger(value * 16) && scaled - floor === 0.5) {
+    return (floor % 2 === 0 ? floor : floor + 1) / 1000; // an exact tie
+  }
+  return Number(value.toFixed(3)); // toFixed rounds the exact value
+}
+
+// Scores one segment's postings of a field as lunr.Builder would over the whole archive, into
+// `refs` and `scores` from `at` (article numbers made the archive's); returns the new end.
+function scoreField(field, first, lengths, average, idf, boost, refs, scores, at) {
+  let end = at;
+  for (let i = 0; i < field.refs.length; i += 1) {
+    const ref = field.refs[i];
+    const tf = field.tfs[i];
+    // The same operations in the same order as lunr.Builder's _createFieldVectors.
+    let score = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (lengths[ref] / average)) + tf);
+    score *= boost;
+    refs[end] = first + ref;
+    scores[end] = round3(score);
+    end += 1;
+  }
+  return end;
 }
 
 // Article numbers (packed gaps) as a bitmap, one byte an article: far lighter than a Set.
-export function decodeGaps(text, count) {
-  const held = new Uint8Array(count);
+// `held` and `first`: mark a segment's articles in the archive's bitmap.
+export function decodeGaps(text, count, held = new Uint8Array(count), first = 0) {
   const gaps = unpack(text);
-  let number = 0;
+  let number = first;
   for (let i = 0; i < gaps.length; i += 1) {
     number += gaps[i];
     held[number] = 1;
@@ -153,9 +199,17 @@ function addCandidates(refs, terms, matched, lastTerm, keep, ids, total) {
   return count;
 }
 
+// Facets: what a reader filters by, and their lists' names in meta.json and f.json.
+const FACETS = { column: "columns", district: "districts", year: "years" };
+
+// Scores this close are equal: the same lunr score summed in another order (typed arrays,
+// lunr.js, lunr.py, fields met in another order) differs in its last bits.
+export const SCORE_TIE = 1e-9;
+
 // Whole-phrase matches first, then the higher score, then the newer article.
 function byRank(a, b) {
-  return b.phrase - a.phrase || b.score - a.score || b.id - a.id;
+  const score = Math.abs(b.score - a.score) > SCORE_TIE ? b.score - a.score : 0;
+  return b.phrase - a.phrase || score || b.id - a.id;
 }
 
 // The candidates of a query with their scores: the best few found in one pass, the whole
@@ -189,7 +243,9 @@ class Ranking {
         const worst = top[limit - 1];
         // Scores first: most candidates lose to the worst of the list right here, before an
         // object is made for them (thousands of candidates on a slow phone).
-        if (sums[id] / norm < worst.score && (worst.phrase || !this.phrase(id))) continue;
+        if (sums[id] / norm < worst.score - SCORE_TIE && (worst.phrase || !this.phrase(id))) {
+          continue;
+        }
         const hit = this.hit(id);
         if (byRank(hit, worst) >= 0) continue;
         top.pop();
@@ -275,6 +331,7 @@ export class ArchiveSearch {
     this.files = new Map(); // path -> Promise of parsed JSON, so nothing is fetched twice
     this.postings = new Map(); // term -> decoded postings per field, or null when absent
     this.phrases = new Map(); // trigram -> bitmap of the articles holding it
+    this.lengths = new Map(); // segment name -> its articles' token counts per field
     this.metaPromise = null;
   }
 
@@ -292,32 +349,89 @@ export class ArchiveSearch {
       this.metaPromise = this.load("meta.json").then((meta) => {
         this.meta = meta;
         this.tokenizer = new Tokenizer(parseFoldMap(meta.fold));
+        // Every query scores with every segment's field lengths: fetched now, while the reader
+        // types, rather than beside the query's shards (a request costs a throttled phone
+        // several ms of main thread). A failure here is retried by the query.
+        for (const segment of meta.segments) this.segmentLengths(segment).catch(() => {});
         return meta;
       });
     }
     return this.metaPromise;
   }
 
+  // The token counts per field of a segment's articles (lunr's field lengths).
+  segmentLengths(segment) {
+    const [name] = segment;
+    return this.load(`s/${name}/n.json`).then((fields) => {
+      if (!this.lengths.has(name)) this.lengths.set(name, fields.map(unpack));
+      return this.lengths.get(name);
+    });
+  }
+
+  // Every segment's shard of each of `keys` (terms and trigrams): per segment, key -> value.
+  async loadKeys(keys) {
+    return Promise.all(
+      this.meta.segments.map(async ([name, , , count]) => {
+        const shardOfKey = (key) => shardOf(placement(key), count);
+        const shards = [...new Set(keys.map(shardOfKey))];
+        const loaded = await Promise.all(shards.map((n) => this.load(`s/${name}/t/${n}.json`)));
+        const byShard = new Map(shards.map((n, i) => [n, loaded[i]]));
+        return (key) => byShard.get(shardOfKey(key))[key];
+      }),
+    );
+  }
+
   async loadTerms(terms) {
     const missing = terms.filter((term) => !this.postings.has(term));
-    const shards = [...new Set(missing.map((term) => shardOf(term, this.meta.shards)))];
-    const loaded = await Promise.all(shards.map((n) => this.load(`t/${n}.json`)));
-    const byShard = new Map(shards.map((n, i) => [n, loaded[i]]));
+    if (!missing.length) return;
+    const segments = this.meta.segments;
+    const [lookups, lengths] = await Promise.all([
+      this.loadKeys(missing),
+      Promise.all(segments.map((segment) => this.segmentLengths(segment))),
+    ]);
     for (const term of missing) {
-      const encoded = byShard.get(shardOf(term, this.meta.shards))[term];
-      this.postings.set(term, encoded ? encoded.map(decodeField) : null);
+      const parts = lookups.map((lookup) => lookup(term));
+      this.postings.set(term, parts.some(Boolean) ? this.scored(parts, lengths) : null);
     }
+  }
+
+  // One term's postings per field over the whole archive, {refs, scores}, from its lists in
+  // each segment (undefined where a segment lacks it), scored with the archive's statistics:
+  // lunr's idf from the (field, article) pairs of every segment, its average field lengths
+  // from meta.json. Segments are in article order, so the joined lists stay sorted.
+  scored(parts, lengths) {
+    const { boosts, documents, segments } = this.meta;
+    const decoded = parts.map((fields) => fields && fields.map(decodeField));
+    let pairs = 0;
+    for (const fields of decoded) if (fields) for (const { refs } of fields) pairs += refs.length;
+    const idf = lunrIdf(pairs, documents);
+    return boosts.map((boost, f) => {
+      let count = 0;
+      for (const fields of decoded) if (fields) count += fields[f].refs.length;
+      const refs = new Int32Array(count);
+      const scores = new Float64Array(count);
+      const average = this.meta.lengths[f] / documents;
+      let at = 0;
+      decoded.forEach((fields, s) => {
+        if (fields) {
+          const first = segments[s][1];
+          at = scoreField(fields[f], first, lengths[s][f], average, idf, boost, refs, scores, at);
+        }
+      });
+      return { refs, scores };
+    });
   }
 
   async loadTrigrams(trigrams) {
     const missing = trigrams.filter((key) => !this.phrases.has(key));
-    const count = this.meta.phraseShards;
-    const shards = [...new Set(missing.map((key) => shardOf(key, count)))];
-    const loaded = await Promise.all(shards.map((n) => this.load(`p/${n}.json`)));
-    const byShard = new Map(shards.map((n, i) => [n, loaded[i]]));
+    if (!missing.length) return;
+    const lookups = await this.loadKeys(missing);
     for (const key of missing) {
-      const gaps = byShard.get(shardOf(key, count))[key] || "";
-      this.phrases.set(key, decodeGaps(gaps, this.meta.documents));
+      const held = new Uint8Array(this.meta.documents);
+      lookups.forEach((lookup, s) => {
+        decodeGaps(lookup(key) || "", 0, held, this.meta.segments[s][1]);
+      });
+      this.phrases.set(key, held);
     }
   }
 
@@ -373,14 +487,16 @@ export class ArchiveSearch {
     return new Map(results.map((result) => [Number(result.ref), result.score]));
   }
 
+  // The articles of a column, district or year: each segment's facets file lists its own.
   async facet(kind, name) {
-    const list = kind === "column" ? this.meta.columns : this.meta.districts;
-    const number = list.findIndex(([value]) => value === name);
-    if (number < 0) return new Set();
-    const gaps = await this.load(`f/${kind === "column" ? "c" : "d"}${number}.json`);
+    const segments = this.meta.segments;
+    const lists = await Promise.all(segments.map((segment) => this.load(`f/${segment[4]}.json`)));
     const members = new Set();
-    let id = 0;
-    for (const gap of gaps) members.add((id += gap));
+    lists.forEach((facets, s) => {
+      const text = facets[FACETS[kind]][String(name)];
+      let id = segments[s][1];
+      if (text) for (const gap of unpack(text)) members.add((id += gap));
+    });
     return members;
   }
 
@@ -436,18 +552,22 @@ export class ArchiveSearch {
   async warmUp(articles = WARM_ARTICLES) {
     const saved = { ...this };
     try {
-      this.meta = { ...this.meta, documents: articles };
+      const fields = this.meta.fields;
+      const segment = ["warm-up", 0, articles, 1, 1];
+      this.meta = { ...this.meta, documents: articles, segments: [segment] };
+      this.meta.lengths = fields.map(() => 120 * articles);
       this.prefetch = 0;
       this.postings = new Map();
       this.phrases = new Map();
       const query = "工会驿站";
       const gaps = pack(Array.from({ length: articles }, (_, id) => (id ? 1 : 0)));
-      const scores = Array.from({ length: articles }, (_, id) => 400 + ((7 * id) % 997));
-      const postings = gaps + pack(scores);
-      const few = "AB8uB8V"; // articles 0 and 1 (gaps 0, 1), scores 1.5 and 0.7 (x 1000)
+      const tfs = pack(Array.from({ length: articles }, (_, id) => 1 + (id % 7)));
+      const few = pack([0, 1, 2, 1]); // articles 0 and 1 (gaps 0, 1), twice and once
+      const counts = Array.from({ length: articles }, (_, id) => 60 + ((7 * id) % 120));
+      const lengths = [fields.map(() => unpack(pack(counts)))];
       for (const term of this.tokenizer.queryGroups(query).flat()) {
-        const fields = this.meta.fields.map((_, f) => (f === 2 ? postings : few));
-        this.postings.set(term, fields.map(decodeField));
+        const parts = [fields.map((_, f) => (f === 2 ? gaps + tfs : few))];
+        this.postings.set(term, this.scored(parts, lengths));
       }
       for (const key of this.tokenizer.trigrams(query)) {
         this.phrases.set(key, decodeGaps(gaps, articles));
@@ -461,11 +581,8 @@ export class ArchiveSearch {
 
   async filter({ column, district, year } = {}) {
     const tests = [];
-    if (year) {
-      const range = this.meta.years.find(([y]) => String(y) === String(year));
-      tests.push(range ? (id) => id >= range[1] && id <= range[2] : () => false);
-    }
     for (const [kind, name] of [
+      ["year", year],
       ["column", column],
       ["district", district],
     ]) {

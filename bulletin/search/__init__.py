@@ -1,12 +1,12 @@
-"""Archive search (issue 5): a sharded lunr index built here, queried by lunr.js in the browser.
+"""Archive search: an index of immutable segments built here, scored and ranked in the browser.
 
 The site calls one function per build:
 
     from bulletin.search import build_search
     build_search({"zh": hans_docs, "zh-hant": hant_docs}, output / "search", cache_dir=cache)
 
-which writes ``search/<edition>/`` (the index of each edition, see index.py), and the browser
-files ``search/lunr.min.js``, ``search/tokenize.js``, ``search/search.js`` and
+which writes ``search/<edition>/`` (the index of each edition: index.py, segments.py), and the
+browser files ``search/lunr.min.js``, ``search/tokenize.js``, ``search/search.js`` and
 ``search/search-page.js``. The documents follow the contract in documents.py. With
 ``cache_dir`` a rebuild tokenizes only new or changed articles (cache.py). No Pelican import.
 """

@@ -21,11 +21,17 @@ class MissingLunrError(FileNotFoundError):
 
 
 def copy_assets(dest: Path) -> list[Path]:
-    """Copy lunr.min.js and the search scripts into ``dest``; return the files written."""
+    """Copy lunr.min.js and the search scripts into ``dest``; return the files written. A file
+    already there with the same bytes is left alone, so a weekly publish does not copy it."""
     if not LUNR_JS.exists():
         raise MissingLunrError(f"{LUNR_JS} is missing: run `npm ci` in {ROOT} first")
     dest.mkdir(parents=True, exist_ok=True)
-    written = [Path(shutil.copyfile(LUNR_JS, dest / "lunr.min.js"))]
-    for name in BROWSER_FILES:
-        written.append(Path(shutil.copyfile(JS_DIR / name, dest / name)))
+    written = []
+    for source, target in [
+        (LUNR_JS, dest / "lunr.min.js"),
+        *((JS_DIR / name, dest / name) for name in BROWSER_FILES),
+    ]:
+        if not target.exists() or target.read_bytes() != source.read_bytes():
+            target.unlink(missing_ok=True)  # it may be a hard link into a published site
+            written.append(Path(shutil.copyfile(source, target)))
     return written

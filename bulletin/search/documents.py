@@ -13,7 +13,12 @@ hold the converted text and that edition's URLs; ``id`` is the same in both edit
         "districts": ["沙坪坝区"],               # district names as this edition prints them
         "date": "2024-09-23",                   # ISO date; "year" must agree with it
         "year": 2024,
+        "issue_date": "2024-09-25",             # optional: the date of the issue it came out in
     }
+
+Articles are numbered in publication order (issue date, then date, then id; an article without
+``issue_date`` counts as published on its own date), so a new issue's articles come last and
+the index's published segments keep their numbers (segments.py).
 
 ``text_from_markdown`` and ``text_from_html`` turn an article body into the plain text wanted.
 """
@@ -41,6 +46,7 @@ class SearchDocument(TypedDict):
     date: str
     year: int
     alternate_url: NotRequired[str]
+    issue_date: NotRequired[str]
 
 
 REQUIRED_FIELDS = ("id", "url", "title", "subtitle", "body", "column", "districts", "date", "year")
@@ -65,6 +71,10 @@ def check_documents(documents: Iterable[Mapping[str, Any]]) -> list[SearchDocume
         seen.add(doc["id"])
         if not _ISO_DATE.fullmatch(str(doc["date"])):
             raise DocumentError(f"search document {name}: date {doc['date']!r} is not YYYY-MM-DD")
+        if doc.get("issue_date") is not None and not _ISO_DATE.fullmatch(str(doc["issue_date"])):
+            raise DocumentError(
+                f"search document {name}: issue_date {doc['issue_date']!r} is not YYYY-MM-DD"
+            )
         if int(doc["year"]) != int(str(doc["date"])[:4]):
             raise DocumentError(f"search document {name}: year {doc['year']} != {doc['date']}")
         if isinstance(doc["districts"], str):
@@ -138,6 +148,23 @@ def _text_of_plain_markup(html: str) -> str:
     return "".join(parts)
 
 
+def traditional_edition(docs: Iterable[SearchDocument]) -> list[SearchDocument]:
+    """The Traditional edition of Simplified documents as the site makes it (OpenCC s2tw), with
+    the Traditional edition's URLs; for tests and the benchmark (the site converts articles)."""
+    import opencc
+
+    convert = opencc.OpenCC("s2tw").convert
+    twins = []
+    for doc in docs:
+        twin = dict(doc)
+        for name in ("title", "subtitle", "body", "column"):
+            twin[name] = convert(doc[name])
+        twin["districts"] = [convert(d) for d in doc["districts"]]
+        twin["url"] = "/zh-hant" + doc["url"]
+        twins.append(twin)
+    return twins  # type: ignore[return-value]
+
+
 def documents_from_content(articles_dir: Path, url_prefix: str = "/") -> list[SearchDocument]:
     """Search documents of the Simplified archive straight from content/articles/**/*.md.
 
@@ -151,17 +178,18 @@ def documents_from_content(articles_dir: Path, url_prefix: str = "/") -> list[Se
         slug = meta.get("slug", path.stem)
         date = meta.get("date", "1970-01-01")[:10]
         districts = [d.strip() for d in meta.get("tags", "").split(",") if d.strip()]
-        documents.append(
-            SearchDocument(
-                id=slug,
-                url=f"{url_prefix}articles/{slug}/",
-                title=meta.get("title", ""),
-                subtitle=" ".join(p for p in (meta.get("kicker"), meta.get("subtitle")) if p),
-                body=text_from_markdown(body),
-                column=meta.get("category", ""),
-                districts=districts,
-                date=date,
-                year=int(date[:4]),
-            )
+        document = SearchDocument(
+            id=slug,
+            url=f"{url_prefix}articles/{slug}/",
+            title=meta.get("title", ""),
+            subtitle=" ".join(p for p in (meta.get("kicker"), meta.get("subtitle")) if p),
+            body=text_from_markdown(body),
+            column=meta.get("category", ""),
+            districts=districts,
+            date=date,
+            year=int(date[:4]),
         )
+        if meta.get("issue_date"):
+            document["issue_date"] = meta["issue_date"][:10]
+        documents.append(document)
     return documents

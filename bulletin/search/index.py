@@ -1,25 +1,27 @@
-"""Write one edition's search index: term shards, document store, facets and a small meta file.
+"""Write one edition's search index: immutable segments, document store, facets and meta.json.
 
 Layout under the edition's folder (all JSON, UTF-8, byte-identical from run to run, whether
-the build started from a cache or not):
+the build started from a cache or not; README.md "Format" has the whole story):
 
-    meta.json            fields, shard counts, years, columns, districts and the fold map
-    t/<n>.json           postings of the terms whose hash falls in shard n
-    p/<n>.json           articles holding each trigram (three CJK characters in a row) of shard n
-    d/<id>.json          one article's title, date, column, districts, URL and text
-    f/c<i>.json          ids of the articles in column i; f/d<i>.json the same for district i
+    meta.json              archive-wide statistics, the segments in order, years, columns,
+                           districts and the fold map
+    s/<segment>/t/<n>.json term frequencies of the segment's terms, and the articles holding
+                           each trigram, whose hash (a trigram's leading bigram's) is n
+    s/<segment>/n.json     the segment's articles' token counts per field
+    f/<digest>.json        the segment's articles of each column, district and year
+    d/<n>.json             article n's title, date, column, districts, URL and text
 
 A monolithic lunr index cannot be loaded in part, and for bigram-tokenized Chinese it grows by
-about 4.5 KB gzipped per article. Here every term lives in exactly one shard, chosen by a hash of
-the term the browser computes too, so a query fetches only its terms' shards. Each posting holds
-lunr's score for that term, field and article: that is all lunr.js needs to match and score.
-Posting lists are JSON strings of packed integers (packed.py: the article gaps, then the scores
-x 1000), not JSON arrays: the browser parses a string in one scan and decodes it in a tight loop.
-Whether a story holds the query as a whole phrase rather than scattered bigrams is told by
-trigrams, kept apart in p/ and fetched only for queries of three or more CJK characters: a list
-of articles per trigram costs far less than token positions on every posting (a common bigram
-such as 工会 occurs a dozen times in most articles). Articles are numbered by date, so a year
-is a range of ids.
+about 4.5 KB gzipped per article. Here every term lives in exactly one shard of each segment,
+chosen by a hash of the term the browser computes too, so a query fetches only its terms'
+shards. A segment holds raw statistics (term frequencies, field lengths), never scores: lunr's
+scores depend on the whole archive, and a segment must not change when an issue is added. The
+browser scores with the archive's statistics from meta.json (js/search.js). Posting lists are
+JSON strings of packed integers (packed.py: the article gaps, then the term frequencies), not
+JSON arrays: the browser parses a string in one scan and decodes it in a tight loop. Whether a
+story holds the query as a whole phrase rather than scattered bigrams is told by trigrams: a
+list of articles per trigram costs far less than token positions on every posting (a common
+bigram such as 工会 occurs a dozen times in most articles).
 
 A file whose bytes are already there is not written again, and files the index no longer has
 are removed, so a rebuild into the same folder touches only what changed.
@@ -31,29 +33,31 @@ import hashlib
 import json
 import math
 import os
-from collections.abc import Iterable, Mapping, Sequence
+import shutil
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from bulletin.search import cache, unchanged
+from bulletin.search import cache, segments, unchanged
 from bulletin.search.documents import SearchDocument, check_documents
-from bulletin.search.packed import packed_lists
+from bulletin.search.packed import pack, packed_lists
 from bulletin.search.postings import (
     CHUNK_DOCUMENTS,
     Postings,
     Tables,
     fold_table,
     merge,
+    raw_lists,
     renumber,
-    score_postings,
+    segment_postings,
     tokenize_documents,
     trigram_lists,
 )
-from bulletin.search.tokenize import Tokenizer
+from bulletin.search.tokenize import Tokenizer, is_cjk
 
-FORMAT = 3  # 3: posting lists as packed text (packed.py)
+FORMAT = 4  # 4: immutable segments with raw term statistics (segments.py)
 # Field names and build-time boosts, in the order postings list them.
 FIELDS: tuple[tuple[str, float], ...] = (
     ("title", 10),
@@ -63,15 +67,13 @@ FIELDS: tuple[tuple[str, float], ...] = (
     ("districts", 3),
 )
 FIELD_NAMES = tuple(name for name, _boost in FIELDS)
-# Raw bytes per shard file. Terms are spread by hash, so a query's shard also carries the
-# other terms that land in it: at 48 KB a query for a rare term downloaded mostly other terms
-# (at 20,000 articles 过程 fetched 15 KB gzipped, 7 KB at 12 KB, and a later 沙磁良缘 105 KB
-# against 33 KB). Smaller shards cost files: about 15,000 of them per edition at 20,000
-# articles, beside the 20,000 store files. Packed posting text is about half the bytes of the
-# JSON arrays these figures were measured with (and compresses less), so the target is halved
-# too: the same terms to a shard, and about as many files.
-SHARD_TARGET_BYTES = 6_000
-PHRASE_SHARD_TARGET_BYTES = 6_000
+# Raw bytes per shard file. Keys are spread by hash, so a query's shard also carries the other
+# keys that land in it, and a query fetches one shard per term from every segment: the bytes of
+# a first query are mostly these other keys. At 5,000 articles (7 segments) 工会驿站 fetched
+# 98 KB gzipped with 3,000-byte term and 2,500-byte trigram shards, 143 KB with 6,000 and
+# 6,000; smaller shards cost files (about 8,600 an edition at 5,000 articles, store files
+# included).
+SHARD_TARGET_BYTES = 3_000
 
 
 def shard_of(term: str, shards: int) -> int:
@@ -93,8 +95,9 @@ class EditionIndex:
 
     documents: int
     terms: int
-    shards: int
+    shards: int  # term shards, all segments together
     bytes_written: int
+    segments: int = 1
     files_written: int = 0  # files whose bytes changed (the others were left as they were)
     tokenized: int = 0  # articles tokenized in this build (the others came from the cache)
 
@@ -183,20 +186,41 @@ class OutputFolder:
     def _linked_from_twin(self, relative: str, path: Path, data: bytes) -> bool:
         # Another edition's run writes its index at the same time: a file it has not finished
         # differs from ``data`` and is simply not linked. It never changes a file once written.
+        # A segment's name covers all its files, and the editions' segments differ in a few
+        # terms, so a shard is looked for under the same path in any of the twin's segments.
         for twin in self.twins:
-            other = twin / relative
-            try:
-                if other.stat().st_size == len(data) and other.read_bytes() == data:
-                    os.link(other, path)
-                    return True
-            except OSError:  # not there (yet), or another filesystem
-                continue
+            others = [twin / relative]
+            if relative.startswith("s/"):
+                others += twin.glob("s/*/" + relative.split("/", 2)[2])
+            for other in others:
+                try:
+                    if other.stat().st_size == len(data) and other.read_bytes() == data:
+                        os.link(other, path)
+                        return True
+                except OSError:  # not there (yet), or another filesystem
+                    continue
         return False
 
     def remove_others(self, folders: Iterable[str]) -> None:
         for name in folders:
             for path in (self.root / name).glob("*.json"):
                 if path not in self.wanted:
+                    path.unlink()
+
+    def remove_other_segments(self, names: Sequence[str]) -> None:
+        """Remove segment folders the index no longer lists (merged into a new one), files in
+        the listed ones that it did not write, and the folders of the format before segments."""
+        keep = set(names)
+        folder = self.root / "s"
+        for old in (self.root / "t", self.root / "p"):
+            if old.is_dir():
+                shutil.rmtree(old)
+        for segment in folder.iterdir() if folder.is_dir() else ():
+            if segment.name not in keep:
+                shutil.rmtree(segment)
+                continue
+            for path in segment.rglob("*"):
+                if path.is_file() and path not in self.wanted:
                     path.unlink()
 
     def save_memo(self) -> None:
@@ -219,37 +243,47 @@ def _load_memo(memo: Path | None) -> dict[str, list]:
     return known if isinstance(known, dict) else {}
 
 
+def publication_date(doc: SearchDocument) -> str:
+    """The date of the issue the article came out in (its own date when not given)."""
+    return doc.get("issue_date") or doc["date"]
+
+
 def sort_documents(documents: Sequence[SearchDocument]) -> list[SearchDocument]:
-    """Oldest first; the number of an article in the index is its place in this order."""
-    return sorted(documents, key=lambda doc: (doc["date"], doc["id"]))
+    """In publication order (see documents.py); an article's number is its place in it."""
+    return sorted(documents, key=lambda doc: (publication_date(doc), doc["date"], doc["id"]))
 
 
-def _write_shards(
-    out: OutputFolder, folder: str, entries: Sequence[tuple[str, bytes]], target: int
-) -> int:
-    """Spread (key, JSON value) pairs over hash shards of about ``target`` bytes; return how
-    many shards. Keys are ordered by text in each shard, as json.dumps(sort_keys) would."""
+def placement(key: str) -> str:
+    """What a key's shard is chosen by: a term itself; a trigram its first two characters, so
+    it lies in its leading bigram's shard, which a query for it fetches anyway (the same in
+    js/search.js). Terms are at most two CJK characters, trigrams always three."""
+    return key[:2] if len(key) == 3 and is_cjk(key[0]) else key
+
+
+def _shard_files(entries: Sequence[tuple[str, bytes]], target: int) -> list[bytes]:
+    """(key, JSON value) pairs spread over hash shards of about ``target`` bytes (by
+    ``placement``). Keys are ordered by text in each shard, as json.dumps(sort_keys) would."""
     total = sum(len(key) + len(value) + 4 for key, value in entries)
     shards = max(1, math.ceil(total / target))
     buckets: list[list[tuple[str, bytes]]] = [[] for _ in range(shards)]
     for key, value in sorted(entries):
-        buckets[shard_of(key, shards)].append((key, value))
-    for number, members in enumerate(buckets):
-        body = b",".join(_dump(key).encode("utf-8") + b":" + value for key, value in members)
-        out.write(f"{folder}/{number}.json", b"{" + body + b"}", shared=True)
-    return shards
+        buckets[shard_of(placement(key), shards)].append((key, value))
+    return [
+        b"{" + b",".join(_dump(key).encode("utf-8") + b":" + value for key, value in members) + b"}"
+        for members in buckets
+    ]
 
 
-def _term_entries(merged: Postings, tables: Tables, documents: int) -> list[tuple[str, bytes]]:
-    """term -> one packed text per field (packed.py): the list's article gaps, then its scores
-    x 1000, as js/search.js reads them. Gaps apart from scores: a common term's gaps are runs of
-    ones that gzip all but removes (interleaved, the shards were larger than JSON's digits)."""
-    encoded = score_postings(merged, [boost for _field, boost in FIELDS], documents, merged.lengths)
-    lists = [
-        gaps + milli
-        for gaps, milli in zip(
-            packed_lists((encoded.gaps,), encoded.list_starts),
-            packed_lists((encoded.milli,), encoded.list_starts),
+def _term_entries(part: Postings, tables: Tables) -> list[tuple[str, bytes]]:
+    """term -> one packed text per field (packed.py): the list's article gaps, then its term
+    frequencies, as js/search.js reads them. Gaps apart from frequencies: a common term's gaps
+    are runs of ones, its frequencies mostly small, and gzip all but removes such runs."""
+    lists = raw_lists(part)
+    texts = [
+        gaps + tfs
+        for gaps, tfs in zip(
+            packed_lists((lists.gaps,), lists.list_starts),
+            packed_lists((lists.tfs,), lists.list_starts),
             strict=True,
         )
     ]
@@ -257,7 +291,7 @@ def _term_entries(merged: Postings, tables: Tables, documents: int) -> list[tupl
     empty = [b""] * len(FIELDS)
     current, fields = -1, list(empty)
     for key, field, value in zip(
-        encoded.list_terms.tolist(), encoded.list_fields.tolist(), lists, strict=True
+        lists.list_terms.tolist(), lists.list_fields.tolist(), texts, strict=True
     ):
         if key != current:
             if current >= 0:
@@ -274,13 +308,75 @@ def _strings(fields: list[bytes]) -> bytes:
     return b'["' + b'","'.join(fields) + b'"]'
 
 
-def _trigram_entries(merged: Postings, tables: Tables) -> list[tuple[str, bytes]]:
-    keys, starts, gaps = trigram_lists(merged.trigrams)
+def _trigram_entries(part: Postings, tables: Tables) -> list[tuple[str, bytes]]:
+    keys, starts, gaps = trigram_lists(part.trigrams)
     lists = packed_lists((gaps,), starts)
     return [
         (tables.trigram_text(key), b'"' + value + b'"')
         for key, value in zip(keys.tolist(), lists, strict=True)
     ]
+
+
+@dataclass
+class Segment:
+    """One segment's files (path inside its folder -> bytes) and what meta.json says of it."""
+
+    name: str
+    facets_name: str  # f/<facets_name>.json: edition's own words, so apart from the segment
+    facets: bytes
+    first: int
+    count: int
+    shards: int
+    terms: int
+    files: dict[str, bytes]
+
+
+# Facets: the values an article is filtered by, under their names in meta.json and f.json.
+FACETS: tuple[tuple[str, Callable[[SearchDocument], list[str]]], ...] = (
+    ("columns", lambda doc: [doc["column"]]),
+    ("districts", lambda doc: list(doc["districts"])),
+    ("years", lambda doc: [str(doc["year"])]),
+)
+
+
+def build_segment(
+    part: Postings, tables: Tables, first: int, docs: Sequence[SearchDocument]
+) -> Segment:
+    """The files of one segment: the articles of ``part``, numbered from 0 inside it.
+
+    ``n.json`` holds each article's token count per field (lunr's field lengths), the other
+    files the term and trigram shards. The name is a digest of those bytes: a segment that
+    changes is a new folder, and a published one is never written again. Its articles of each
+    column, district and year (packed gaps) are a file of their own, named by its digest too:
+    they are in the edition's words, while the segment's files are folded (Traditional to
+    Simplified), so the other edition holds the same segment and it is hard-linked.
+    """
+    terms = _term_entries(part, tables)
+    shards = _shard_files(terms + _trigram_entries(part, tables), SHARD_TARGET_BYTES)
+    files = {f"t/{n}.json": data for n, data in enumerate(shards)}
+    per_field = [
+        packed_lists((column,), np.array([0, len(column)]))[0] for column in part.lengths.T
+    ]
+    files["n.json"] = _strings(per_field)
+    facets = {
+        name: {value: pack(_gaps(members)) for value, members in _facet(docs, values_of)}
+        for name, values_of in FACETS
+    }
+    facet_bytes = _dump(facets).encode("utf-8")
+    digest = hashlib.blake2b(digest_size=8)
+    for path, data in sorted(files.items()):
+        digest.update(f"{path}\0{len(data)}\0".encode())
+        digest.update(data)
+    return Segment(
+        digest.hexdigest(),
+        hashlib.blake2b(facet_bytes, digest_size=8).hexdigest(),
+        facet_bytes,
+        first,
+        len(part.lengths),
+        len(shards),
+        len(terms),
+        files,
+    )
 
 
 def _facet(documents: Sequence[SearchDocument], values_of) -> list[tuple[str, list[int]]]:
@@ -395,7 +491,6 @@ def write_edition_index(
         FORMAT,
         FIELDS,
         SHARD_TARGET_BYTES,
-        PHRASE_SHARD_TARGET_BYTES,
         fold_string(fold_map),
     ]
     key = unchanged.inputs_key(docs, hashes, ("id", "date", *FIELD_NAMES), settings)
@@ -405,48 +500,54 @@ def write_edition_index(
         return EditionIndex(**totals)
     unchanged.forget(cache_dir)
     merged, tables, tokenized = edition_postings(docs, fold_map, hashes, cache_dir)
-    for sub in ("t", "p", "d", "f"):
-        (out_dir / sub).mkdir(parents=True, exist_ok=True)
+    merged_lengths = merged.lengths
+    (out_dir / "d").mkdir(parents=True, exist_ok=True)
     out = OutputFolder(out_dir, memo, twins, known)
-    terms = _term_entries(merged, tables, len(docs))
-    shards = _write_shards(out, "t", terms, SHARD_TARGET_BYTES)
-    phrase_shards = _write_shards(
-        out, "p", _trigram_entries(merged, tables), PHRASE_SHARD_TARGET_BYTES
-    )
+    built: list[Segment] = []
+    for first, end in segments.ranges([publication_date(doc) for doc in docs]):
+        part = segment_postings(merged, first, end)
+        segment = build_segment(part, tables, first, docs[first:end])
+        for relative, data in segment.files.items():
+            path = f"s/{segment.name}/{relative}"
+            (out_dir / path).parent.mkdir(parents=True, exist_ok=True)
+            out.write(path, data, shared=True)
+        (out_dir / "f").mkdir(exist_ok=True)
+        out.write(f"f/{segment.facets_name}.json", segment.facets)
+        segment.files, segment.facets = {}, b""
+        built.append(segment)
+    del merged
     code = unchanged.code_digest()
     for number, (doc, digest) in enumerate(zip(docs, hashes, strict=True)):
         relative, source = f"d/{number}.json", _store_source(code, doc, digest)
         if not out.kept(relative, source):
             out.write(relative, _dump(_store_entry(doc)).encode("utf-8"), source=source)
 
-    columns = _facet(docs, lambda doc: [doc["column"]])
-    districts = _facet(docs, lambda doc: doc["districts"])
-    for prefix, facet in (("c", columns), ("d", districts)):
-        for number, (_name, members) in enumerate(facet):
-            data = _dump(_gaps(members)).encode("utf-8")
-            out.write(f"f/{prefix}{number}.json", data, shared=True)
-
-    years: dict[int, list[int]] = {}
-    for number, doc in enumerate(docs):
-        years.setdefault(int(doc["year"]), [number, number])[1] = number
+    facets = {name: _facet(docs, values_of) for name, values_of in FACETS}
+    lengths = (
+        [int(total) for total in merged_lengths.sum(axis=0)] if len(docs) else [0] * len(FIELDS)
+    )
     meta = {
         "format": FORMAT,
         "fields": list(FIELD_NAMES),
-        "shards": shards,
-        "phraseShards": phrase_shards,
+        "boosts": [boost for _field, boost in FIELDS],
         "documents": len(docs),
-        "years": [[year, first, last] for year, (first, last) in sorted(years.items())],
-        "columns": [[name, len(members)] for name, members in columns],
-        "districts": [[name, len(members)] for name, members in districts],
+        # Tokens per field over the whole edition: lunr's average field length is this / documents.
+        "lengths": lengths,
+        "segments": [[s.name, s.first, s.count, s.shards, s.facets_name] for s in built],
+        "years": [[int(year), len(members)] for year, members in facets["years"]],
+        "columns": [[name, len(members)] for name, members in facets["columns"]],
+        "districts": [[name, len(members)] for name, members in facets["districts"]],
         "fold": fold_string(fold_map),
     }
     out.write("meta.json", _dump(meta).encode("utf-8"))
-    out.remove_others(("t", "p", "d", "f"))
+    out.remove_others(("d", "f"))
+    out.remove_other_segments([s.name for s in built])
     out.save_memo()
     totals = {
         "documents": len(docs),
-        "terms": len(terms),
-        "shards": shards,
+        "terms": sum(s.terms for s in built),
+        "shards": sum(s.shards for s in built),
+        "segments": len(built),
         "bytes_written": out.bytes,
     }
     unchanged.remember(cache_dir, key, totals)

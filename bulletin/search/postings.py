@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from bulletin.search import scoring
 from bulletin.search.tokenize import CJK_RANGES, WORD_CLASS, Tokenizer
 
 CID_BITS = 15
@@ -273,80 +272,53 @@ def renumber(part: Postings, new_number: np.ndarray) -> Postings:
     )
 
 
-def _round3_milli(values: np.ndarray) -> np.ndarray:
-    """round(value, 3) * 1000 as Python's round does it, also on the rare near-ties."""
-    scaled = values * 1000
-    milli = np.rint(scaled)
-    near_tie = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
-    for at in np.flatnonzero(near_tie):
-        milli[at] = round(round(float(values[at]), 3) * 1000)
-    return milli.astype(np.int64)
-
-
 @dataclass
-class Encoded:
-    """An edition's postings laid out for the shards (all arrays per posting unless said)."""
+class Lists:
+    """Some articles' postings laid out for the shards (all arrays per posting unless said)."""
 
     gaps: np.ndarray  # article gap; restarts with each (term, field) list
-    milli: np.ndarray  # lunr's score x 1000
+    tfs: np.ndarray  # term frequency
     list_starts: np.ndarray  # first posting of each (term, field) list, plus the end
     list_terms: np.ndarray  # term key of each list
     list_fields: np.ndarray  # field number of each list
 
 
-def score_postings(
-    merged: Postings, boosts: Sequence[float], document_count: int, lengths: np.ndarray
-) -> Encoded:
-    """lunr's BM25 score of every posting, in the same operations and order as lunr.py."""
-    postings = merged.postings
+def segment_postings(merged: Postings, first: int, end: int) -> Postings:
+    """The postings and trigrams of articles ``first`` to ``end`` - 1, numbered from 0."""
+    doc_of = (merged.postings >> np.uint64(DOC_SHIFT)) & np.uint64(MAX_DOCUMENTS - 1)
+    keep = (doc_of >= np.uint64(first)) & (doc_of < np.uint64(end))
+    postings = merged.postings[keep] - np.uint64(first << DOC_SHIFT)
+    trigram_doc = merged.trigrams & np.uint64((1 << TRIGRAM_DOC_BITS) - 1)
+    keep = (trigram_doc >= np.uint64(first)) & (trigram_doc < np.uint64(end))
+    trigrams = merged.trigrams[keep] - np.uint64(first)
+    overflow = {}
+    for key, tf in merged.overflow.items():
+        number = (key >> DOC_SHIFT) & (MAX_DOCUMENTS - 1)
+        if first <= number < end:
+            overflow[key - (first << DOC_SHIFT)] = tf
+    return Postings(postings, trigrams, merged.lengths[first:end], overflow)
+
+
+def raw_lists(part: Postings) -> Lists:
+    """Every (term, field) list of ``part`` as article gaps and term frequencies: the raw
+    statistics the browser scores with lunr's BM25 (js/search.js)."""
+    postings = part.postings
     total = len(postings)
-    term_of = postings >> np.uint64(TERM_SHIFT)
-    new_term = np.ones(total, dtype=bool)
-    new_term[1:] = term_of[1:] != term_of[:-1]
-    term_start = np.flatnonzero(new_term)
-    # lunr's idf counts (field, article) pairs per term.
-    pairs = np.diff(np.append(term_start, total))
-    idf_by_pairs = {int(p): scoring.idf(int(p), document_count) for p in np.unique(pairs)}
-    idf_of_term = np.array([idf_by_pairs[int(p)] for p in pairs.tolist()])
-    term_number = np.cumsum(new_term, dtype=np.int32) - 1
-    del term_of
-
-    norms = np.zeros(lengths.shape, dtype=np.float64)  # [article, field]
-    for number in range(lengths.shape[1]):
-        column = lengths[:, number]
-        average = column.sum() / len(column) if len(column) else 0
-        if average:
-            norms[:, number] = scoring.K1 * (1 - scoring.B + scoring.B * (column / average))
-    boost = np.array(boosts, dtype=np.float64)
-
     list_key = postings >> np.uint64(FIELD_SHIFT)
     new_list = np.ones(total, dtype=bool)
     new_list[1:] = list_key[1:] != list_key[:-1]
     del list_key
-    gaps = np.empty(total, dtype=np.int32)
-    milli = np.empty(total, dtype=np.int32)
-    previous_doc = 0
-    for piece in blocks(total):
-        values = postings[piece]
-        field_of = ((values >> np.uint64(FIELD_SHIFT)) & np.uint64(7)).astype(np.int64)
-        doc = ((values >> np.uint64(DOC_SHIFT)) & np.uint64(MAX_DOCUMENTS - 1)).astype(np.int64)
-        tf = (values & np.uint64(TF_MASK)).astype(np.float64)
-        for at in np.flatnonzero(tf == TF_MASK):
-            tf[at] = merged.overflow[int(values[at]) & ~TF_MASK]
-        # The same operations in the same order as scoring.score (and lunr.py).
-        idf = idf_of_term[term_number[piece]]
-        value = idf * ((scoring.K1 + 1) * tf) / (norms[doc, field_of] + tf)
-        milli[piece] = _round3_milli(value * boost[field_of])
-        gap = np.diff(doc, prepend=previous_doc)
-        starts_here = new_list[piece]
-        gap[starts_here] = doc[starts_here]
-        gaps[piece] = gap
-        previous_doc = int(doc[-1])
+    doc = ((postings >> np.uint64(DOC_SHIFT)) & np.uint64(MAX_DOCUMENTS - 1)).astype(np.int64)
+    gaps = np.diff(doc, prepend=0)
+    gaps[new_list] = doc[new_list]
+    tfs = (postings & np.uint64(TF_MASK)).astype(np.int64)
+    for at in np.flatnonzero(tfs == TF_MASK):
+        tfs[at] = part.overflow[int(postings[at]) & ~TF_MASK]
     list_starts = np.flatnonzero(new_list)
     heads = postings[list_starts]
-    return Encoded(
+    return Lists(
         gaps,
-        milli,
+        tfs,
         np.append(list_starts, total),
         heads >> np.uint64(TERM_SHIFT),
         ((heads >> np.uint64(FIELD_SHIFT)) & np.uint64(7)).astype(np.int64),

@@ -61,16 +61,18 @@ def previous_totals(
         kept = json.loads((cache_dir / KEY_FILE).read_text(encoding="utf-8"))
         if kept.get("key") != key:
             return None
-        folders: dict[str, int] = {}
+        entries: dict[str, set[str]] = {}  # folder -> the files and folders it should hold
         for relative, stamp in written.items():
             stat = os.stat(out_dir / relative)
             if [stat.st_size, stat.st_mtime_ns, stat.st_ino] != stamp[:3]:
                 return None
-            folder = relative.rpartition("/")[0]
-            folders[folder] = folders.get(folder, 0) + 1
-        for folder, count in folders.items():
-            if folder and len(os.listdir(out_dir / folder)) != count:
-                return None  # a file the last build did not write
+            path = relative
+            while "/" in path:
+                path, _, name = path.rpartition("/")
+                entries.setdefault(path, set()).add(name)
+        for folder, names in entries.items():
+            if set(os.listdir(out_dir / folder)) != names:
+                return None  # a file or segment the last build did not write
         return dict(kept["totals"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None

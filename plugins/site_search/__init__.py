@@ -19,7 +19,6 @@ Needs lunr.js from npm (`npm ci`).
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import shutil
@@ -97,7 +96,7 @@ def write_index(generator, writer=None) -> None:
     documents = edition_documents(generator.articles, settings)
     # One edition per run, built in this process: the other editions' runs use the other cores.
     out = Path(generator.output_path) / scripts_url(settings)
-    _carry_over(settings, out / name, len(documents))
+    _carry_over(settings, out / name)
     fault_point("search-index", out / name)  # the crash tests (bulletin/faults.py)
     built = build_search(
         {name: documents},
@@ -131,15 +130,11 @@ def other_editions_indexes(settings) -> list[Path]:
     ]
 
 
-def _carry_over(settings, index_dir: Path, documents: int) -> None:
+def _carry_over(settings, index_dir: Path) -> None:
     """A staged build starts from an empty folder: hard-link the published index into it, so
     the writer (which unlinks a file before changing it and removes the ones it no longer
-    has) creates only the files the new issue changed.
-
-    Every term's scores depend on the number of articles, so when that changed every term
-    shard is written again, and most trigram shards (a new issue brings thousands of
-    trigrams): those are not linked only to be compared, unlinked and written (at 20,000
-    articles some 15,000 files an edition, a few tenths of a millisecond each here)."""
+    has) creates only the files the new issue changed: published segments never change, so
+    all of them are linked, and only the new segment, a merged one and meta.json are written."""
     previous_site = settings.get("SITE_PREVIOUS_OUTPUT")
     site = settings.get("SITE_OUTPUT_PATH") or settings.get("OUTPUT_PATH")
     if not previous_site or not site or index_dir.exists():
@@ -147,24 +142,11 @@ def _carry_over(settings, index_dir: Path, documents: int) -> None:
     previous = Path(previous_site) / os.path.relpath(index_dir, site)
     if not previous.is_dir():
         return
-    skipped = () if _documents_in(previous) == documents else ("t", "p")
     try:
-        shutil.copytree(
-            previous,
-            index_dir,
-            copy_function=os.link,
-            ignore=lambda folder, _names: skipped if Path(folder) == previous else (),
-        )
+        shutil.copytree(previous, index_dir, copy_function=os.link)
     except OSError as error:  # another filesystem: the writer simply writes everything
         log.warning("search index not carried over from %s: %s", previous, error)
         shutil.rmtree(index_dir, ignore_errors=True)
-
-
-def _documents_in(index_dir: Path) -> int | None:
-    try:
-        return int(json.loads((index_dir / "meta.json").read_text(encoding="utf-8"))["documents"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
 
 
 def register() -> None:

@@ -51,6 +51,9 @@ def article_document(article, twin: str | None) -> SearchDocument:
         date=date,
         year=int(date[:4]),
     )
+    issue_date = getattr(article, "issue_date", None)
+    if issue_date:
+        document["issue_date"] = str(issue_date)[:10]
     if twin is not None:
         document["alternate_url"] = twin + str(article.url)
     return document

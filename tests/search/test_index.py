@@ -6,61 +6,77 @@ import json
 from pathlib import Path
 
 import pytest
-from lunr.builder import Builder
 
 from bulletin.search import build_search
 from bulletin.search.documents import DocumentError, check_documents
 from bulletin.search.index import FIELDS, field_text, shard_of, sort_documents, write_edition_index
 from bulletin.search.packed import unpack
-from bulletin.search.tokenize import Tokenizer
+from bulletin.search.tokenize import Tokenizer, is_cjk
+from tests.search.conftest import lunr_py_builder
 
 
-def _decode(text: str) -> dict[str, float]:
-    """article number -> score, as js/search.js decodes a field."""
+def _decode(text: str) -> dict[int, int]:
+    """article number in its segment -> term frequency, as js/search.js decodes a field."""
     flat = unpack(text)
     half = len(flat) // 2
     postings, number = {}, 0
-    for gap, milli in zip(flat[:half], flat[half:], strict=True):
+    for gap, tf in zip(flat[:half], flat[half:], strict=True):
         number += gap
-        postings[str(number)] = milli / 1000
+        postings[number] = tf
     return postings
 
 
-def _all_postings(index_dir: Path, folder: str = "t") -> dict[str, list]:
-    terms: dict[str, list] = {}
-    for shard in sorted((index_dir / folder).glob("*.json")):
-        terms.update(json.loads(shard.read_text(encoding="utf-8")))
-    return terms
+def _is_trigram(key: str) -> bool:
+    return len(key) == 3 and is_cjk(key[0])  # terms are at most two CJK characters
 
 
-def test_scores_are_lunr_pys(built_search, seed_editions):
-    """lunr.py's Builder on the same tokens gives every posting and score the shards hold."""
+def _segments(index_dir: Path, trigrams: bool = False) -> list[tuple[list, dict[str, object]]]:
+    """(the segment's entry in meta.json, each term of its shards -> value), or its trigrams."""
+    meta = json.loads((index_dir / "meta.json").read_text(encoding="utf-8"))
+    found = []
+    for entry in meta["segments"]:
+        keys: dict[str, object] = {}
+        for shard in sorted((index_dir / "s" / entry[0] / "t").glob("*.json")):
+            keys.update(json.loads(shard.read_text(encoding="utf-8")))
+        found.append((entry, {k: v for k, v in keys.items() if _is_trigram(k) == trigrams}))
+    return found
+
+
+def test_segments_hold_lunr_pys_term_statistics(seeds_in_segments, seed_editions):
+    """lunr.py's Builder on the same tokens counts every term frequency and field length the
+    segments hold, and meta.json's totals are its average field lengths' numerators."""
+    built_search = seeds_in_segments
     meta = json.loads((built_search / "zh" / "meta.json").read_text(encoding="utf-8"))
-    fold = list(meta["fold"])
-    tokenizer = Tokenizer(dict(zip(fold[0::2], fold[1::2], strict=True)))
-    builder = Builder()
-    builder.ref("number")
-    for field, boost in FIELDS:
-        builder.field(field, boost=boost)
-    for number, doc in enumerate(sort_documents(seed_editions["zh"])):
-        tokenized = {f: " ".join(tokenizer.tokens(field_text(doc, f))) for f, _ in FIELDS}
-        builder.add({"number": number, **tokenized})
+    builder = lunr_py_builder(seed_editions["zh"], meta["fold"])
     reference = builder.build()
+    segments = _segments(built_search / "zh")
+    assert len(segments) > 1  # the seeds' issues make more than one segment
+    firsts = [entry[1] for entry, _keys in segments]
+    assert firsts == [sum(entry[2] for entry, _ in segments[:n]) for n in range(len(segments))]
+    terms: dict[str, dict[str, dict[int, int]]] = {}
+    for (name, first, count, *_shards), keys in segments:
+        lengths = json.loads((built_search / "zh" / "s" / name / "n.json").read_text("utf-8"))
+        for (field, _boost), text in zip(FIELDS, lengths, strict=True):
+            assert unpack(text) == [
+                builder.field_lengths[f"{field}/{first + n}"] for n in range(count)
+            ]
+        for term, fields in keys.items():
+            for (field, _boost), text in zip(FIELDS, fields, strict=True):
+                for number, tf in _decode(text).items():
+                    terms.setdefault(term, {}).setdefault(field, {})[first + number] = tf
+    assert sorted(terms) == sorted(reference.inverted_index)
+    for term, fields in terms.items():
+        for field, tfs in fields.items():
+            assert sorted(tfs) == sorted(int(r) for r in reference.inverted_index[term][field])
+            for number, tf in tfs.items():
+                assert builder.field_term_frequencies[f"{field}/{number}"][term] == tf
+    for number, (field, _boost) in enumerate(FIELDS):
+        total = sum(builder.field_lengths[f"{field}/{n}"] for n in range(meta["documents"]))
+        assert meta["lengths"][number] == total
 
-    postings = _all_postings(built_search / "zh")
-    assert sorted(postings) == sorted(reference.inverted_index)
-    for term, fields in postings.items():
-        lunr_posting = reference.inverted_index[term]
-        for (field, _boost), flat in zip(FIELDS, fields, strict=True):
-            ours = _decode(flat)
-            assert sorted(ours) == sorted(lunr_posting[field])
-            for ref, score in ours.items():
-                elements = reference.field_vectors[f"{field}/{ref}"].elements
-                vector = dict(zip(elements[0::2], elements[1::2], strict=True))
-                assert vector[lunr_posting["_index"]] == score, (term, field, ref)
 
-
-def test_trigrams_list_the_articles_holding_them(built_search, seed_editions):
+def test_trigrams_list_the_articles_holding_them(seeds_in_segments, seed_editions):
+    built_search = seeds_in_segments
     meta = json.loads((built_search / "zh-hant" / "meta.json").read_text(encoding="utf-8"))
     fold = list(meta["fold"])
     tokenizer = Tokenizer(dict(zip(fold[0::2], fold[1::2], strict=True)))
@@ -69,21 +85,29 @@ def test_trigrams_list_the_articles_holding_them(built_search, seed_editions):
         held = {t for f, _ in FIELDS for t in tokenizer.trigrams(field_text(doc, f))}
         for trigram in held:
             expected.setdefault(trigram, []).append(number)
-    stored = _all_postings(built_search / "zh-hant", "p")
-    assert sorted(stored) == sorted(expected)
-    for trigram, text in stored.items():
-        gaps = unpack(text)
-        numbers = [sum(gaps[: i + 1]) for i in range(len(gaps))]
-        assert numbers == expected[trigram], trigram
+    stored: dict[str, list[int]] = {}
+    for (_name, first, *_rest), keys in _segments(built_search / "zh-hant", trigrams=True):
+        for trigram, text in keys.items():
+            gaps = unpack(text)
+            stored.setdefault(trigram, []).extend(
+                first + sum(gaps[: i + 1]) for i in range(len(gaps))
+            )
+    assert stored == expected
 
 
-@pytest.mark.parametrize(("folder", "count"), [("t", "shards"), ("p", "phraseShards")])
-def test_every_key_sits_in_its_hash_shard(built_search, folder, count):
-    meta = json.loads((built_search / "zh" / "meta.json").read_text(encoding="utf-8"))
-    for shard in (built_search / "zh" / folder).glob("*.json"):
-        for term in json.loads(shard.read_text(encoding="utf-8")):
-            assert shard_of(term, meta[count]) == int(shard.stem)
-    assert len(list((built_search / "zh" / folder).glob("*.json"))) == meta[count]
+def test_every_key_sits_in_its_hash_shard(seeds_in_segments):
+    """A term in the shard of its hash, a trigram in its leading bigram's."""
+    meta = json.loads((seeds_in_segments / "zh" / "meta.json").read_text(encoding="utf-8"))
+    trigrams = 0
+    for name, _first, _count, count, _facets in meta["segments"]:
+        shards = list((seeds_in_segments / "zh" / "s" / name / "t").glob("*.json"))
+        assert len(shards) == count
+        for shard in shards:
+            for key in json.loads(shard.read_text(encoding="utf-8")):
+                trigrams += _is_trigram(key)
+                where = key[:2] if _is_trigram(key) else key
+                assert shard_of(where, count) == int(shard.stem)
+    assert trigrams > 1000
 
 
 def test_store_and_facets(built_search, seed_editions):
@@ -92,19 +116,30 @@ def test_store_and_facets(built_search, seed_editions):
     assert meta["documents"] == len(seed_editions["zh-hant"])
     first = json.loads((index / "d" / "0.json").read_text(encoding="utf-8"))
     assert first["url"].startswith("/zh-hant/") and first["alternate_url"].startswith("/articles/")
-    # Articles are numbered by date, so each year is a range of numbers.
-    dates = [
-        json.loads((index / "d" / f"{n}.json").read_text(encoding="utf-8"))["date"]
+    # Articles are numbered in publication order; each segment lists its articles of each
+    # column, district and year (gaps from its first article) in a file of its own.
+    stored = [
+        json.loads((index / "d" / f"{n}.json").read_text(encoding="utf-8"))
         for n in range(meta["documents"])
     ]
-    assert dates == sorted(dates)
-    for year, first_number, last_number in meta["years"]:
-        assert all(d.startswith(str(year)) for d in dates[first_number : last_number + 1])
-    for number, (name, count) in enumerate(meta["districts"]):
-        gaps = json.loads((index / "f" / f"d{number}.json").read_text(encoding="utf-8"))
-        assert len(gaps) == count
-        article = json.loads((index / "d" / f"{gaps[0]}.json").read_text(encoding="utf-8"))
-        assert name in article["districts"]
+    assert [d["id"] for d in stored] == [d["id"] for d in sort_documents(seed_editions["zh"])]
+    members: dict[str, dict[str, list[int]]] = {}
+    for _name, first, _count, _shards, facets in meta["segments"]:
+        lists = json.loads((index / "f" / f"{facets}.json").read_text(encoding="utf-8"))
+        for kind, values in lists.items():
+            for value, text in values.items():
+                numbers = members.setdefault(kind, {}).setdefault(value, [])
+                numbers.extend(first + sum(unpack(text)[: i + 1]) for i in range(len(unpack(text))))
+    expected = {
+        "years": lambda d: [d["date"][:4]],
+        "columns": lambda d: [d["column"]],
+        "districts": lambda d: d["districts"],
+    }
+    for kind, values_of in expected.items():
+        assert [[name, len(members[kind][str(name)])] for name, _ in meta[kind]] == meta[kind]
+        for value, numbers in members[kind].items():
+            assert numbers == [n for n, d in enumerate(stored) if value in values_of(d)]
+    assert any("區" in name for name, _count in meta["districts"])
     assert "區" in meta["fold"]  # the Traditional edition's names fold
 
 
@@ -125,7 +160,7 @@ def test_rebuild_removes_stale_shards(tmp_path, seed_editions):
     write_edition_index(seed_editions["zh"], out, {})
     write_edition_index(seed_editions["zh"][:2], out, {})
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
-    assert len(list((out / "t").glob("*.json"))) == meta["shards"]
+    assert sorted(p.name for p in (out / "s").iterdir()) == sorted(s[0] for s in meta["segments"])
     assert len(list((out / "d").glob("*.json"))) == 2
 
 

@@ -44,43 +44,48 @@ import { readFileSync, readdirSync } from "node:fs";
 import { decodeField, decodeGaps, pack, unpack } from "./js/search.js";
 const index = process.argv[1];
 const meta = JSON.parse(readFileSync(`${index}/meta.json`, "utf8"));
-const shards = (folder) => readdirSync(`${index}/${folder}`).map((name) =>
-  JSON.parse(readFileSync(`${index}/${folder}/${name}`, "utf8")));
+// [segment name, shard] for each shard of each segment's folder.
+const shards = (folder) => meta.segments.flatMap(([name]) =>
+  readdirSync(`${index}/s/${name}/${folder}`).map((file) =>
+    [name, JSON.parse(readFileSync(`${index}/s/${name}/${folder}/${file}`, "utf8"))]));
 const terms = {};
-for (const shard of shards("t")) {
+const trigrams = {};
+for (const [segment, shard] of shards("t")) {
+  for (const [key, value] of Object.entries(shard)) {
+    if (typeof value !== "string") continue; // a trigram's value is one packed text
+    const held = decodeGaps(value, meta.documents);
+    const numbers = [...held.keys()].filter((n) => held[n] === 1);
+    if (unpack(value).reduce((a, b) => a + b, 0) !== numbers.at(-1)) throw new Error(key);
+    trigrams[`${segment} ${key}`] = numbers;
+  }
   for (const [term, fields] of Object.entries(shard)) {
-    terms[term] = fields.map((text) => {
+    if (typeof fields === "string") continue;
+    terms[`${segment} ${term}`] = fields.map((text) => {
       if (pack(unpack(text)) !== text) throw new Error(`pack: ${term}`); // warmUp's encoder
-      const { refs, scores } = decodeField(text);
-      return [Array.from(refs), Array.from(scores)];
+      const { refs, tfs } = decodeField(text);
+      return [Array.from(refs), Array.from(tfs)];
     });
   }
 }
-const trigrams = {};
-for (const shard of shards("p")) {
-  for (const [key, text] of Object.entries(shard)) {
-    const held = decodeGaps(text, meta.documents);
-    trigrams[key] = [...held.keys()].filter((n) => held[n] === 1);
-    if (unpack(text).reduce((a, b) => a + b, 0) !== trigrams[key].at(-1)) throw new Error(key);
-  }
-}
+
 process.stdout.write(JSON.stringify({ terms, trigrams }));
 """
 
 
 def _python_reading(index: Path) -> tuple[dict, dict]:
     terms, trigrams = {}, {}
-    for shard in (index / "t").glob("*.json"):
+    for shard in index.glob("s/*/t/*.json"):
+        segment = shard.parent.parent.name
         for term, fields in json.loads(shard.read_text(encoding="utf-8")).items():
-            terms[term] = []
+            if isinstance(fields, str):  # a trigram: the articles holding it, packed gaps
+                trigrams[f"{segment} {term}"] = np.cumsum(unpack(fields)).tolist()
+                continue
+            terms[f"{segment} {term}"] = []
             for text in fields:
-                numbers = unpack(text)  # the article gaps, then the scores x 1000
+                numbers = unpack(text)  # the article gaps, then the term frequencies
                 half = len(numbers) // 2
                 refs = np.cumsum(numbers[:half]).tolist()
-                terms[term].append([refs, [milli / 1000 for milli in numbers[half:]]])
-    for shard in (index / "p").glob("*.json"):
-        for key, text in json.loads(shard.read_text(encoding="utf-8")).items():
-            trigrams[key] = np.cumsum(unpack(text)).tolist()
+                terms[f"{segment} {term}"].append([refs, numbers[half:]])
     return terms, trigrams
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import importlib.util
 import shutil
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -75,16 +75,16 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 
 def serving(root: Path) -> contextlib.AbstractContextManager[str]:
     if shutil.which("nginx") or Path("/usr/sbin/nginx").exists():
-        spec = importlib.util.spec_from_file_location("serving", ROOT / "tests" / "serving.py")
-        if spec and spec.loader:
-            module = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(module)
-            return module.nginx_serving(root)
+        from tests.serving import nginx_serving  # the tests' nginx set-up, gzip as a host
+
+        return nginx_serving(root)
     return _python_serving(root)
 
 

@@ -1,16 +1,17 @@
-"""Search benchmark: synthetic archives of 1k-20k articles, our sharded lunr index beside Pagefind.
+"""Search benchmark: synthetic archives of 1k-20k articles, our segmented index beside Pagefind.
 
-    python -m bulletin.search.bench 1000 5000 20000 [--no-pagefind] [--no-browser] [--json]
-                                                    [--markdown]
+    python bench/search_bench.py 1000 5000 20000 [--no-pagefind] [--no-browser] [--json]
+                                                 [--markdown]
 
-For each size it recombines the seed archive's paragraphs into articles (dates over twenty years,
-random columns and districts), makes the Traditional edition with OpenCC s2tw, and reports:
-the index build time for both editions (tokenizing, scoring, writing; OpenCC conversion of the
-articles is not counted, that is the Traditional edition's job) with a cold cache, the rebuild
+For each size it writes bulletin/synthetic.py's archive (issues of ten articles recombined from
+the seed archive's paragraphs) and ingests it, makes the Traditional edition with OpenCC s2tw,
+and reports: the index build time for both editions (tokenizing, writing; OpenCC conversion of
+the articles is not counted, that is the Traditional edition's job) with a cold cache, the rebuild
 after one new issue of ten articles with the cache that build left (into the same folder, and
 into a fresh one), the peak memory of the build, the size of the index on disk,
 and the bytes a reader downloads for a first query and for later ones, gzip-compressed
-(scripts, meta, term shards, and the store files of the first page of results), measured by
+(scripts, meta, the segments' shards and field lengths, and the store files of the first page of
+results), measured by
 running js/search.js in Node against the files. Pagefind (`pagefind[extended]`, which segments
 Chinese) indexes the same articles as HTML pages; its pagefind.js runs in Node the same way.
 
@@ -21,7 +22,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import random
 import resource
 import shutil
 import subprocess
@@ -33,13 +33,17 @@ from dataclasses import asdict, dataclass, field
 from html import escape
 from pathlib import Path
 
-from bulletin.search import browser_bench, build_search, documents_from_content
-from bulletin.search.assets import ROOT
-from bulletin.search.documents import SearchDocument
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import browser_bench  # noqa: E402
+from bulletin.ingest.run import ingest  # noqa: E402
+from bulletin.search import build_search, documents_from_content  # noqa: E402
+from bulletin.search.documents import SearchDocument, traditional_edition  # noqa: E402
+from bulletin.synthetic import write_archive  # noqa: E402
 
 HARNESS = ROOT / "js" / "harness.mjs"
 PAGEFIND_HARNESS = ROOT / "js" / "pagefind-harness.mjs"
-FIRST_YEAR = 2005
 # A first query, then later ones in the same page; then single fresh queries.
 SESSION = ["工会驿站", "北碚", "陈大林", "沙磁良缘"]
 FRESH = ["工会", "劳模 宣讲", "过程"]
@@ -50,50 +54,16 @@ FIRST_RESULT = ["工会驿站", "工会", "劳模 宣讲", "过程"]
 LANGS = {"zh": "zh-cn", "zh-hant": "zh-tw"}
 
 
-def synthetic_documents(count: int, seed: int = 5) -> list[SearchDocument]:
-    """``count`` articles recombined from the seed archive's paragraphs, deterministically."""
-    seeds = documents_from_content(ROOT / "content" / "articles")
-    paragraphs = [p for doc in seeds for p in doc["body"].split("\n\n") if len(p) > 30]
-    titles = [doc["title"] for doc in seeds]
-    columns = sorted({doc["column"] for doc in seeds})
-    districts = sorted({d for doc in seeds for d in doc["districts"]})
-    rng = random.Random(seed)
-    docs: list[SearchDocument] = []
-    for number in range(count):
-        year = FIRST_YEAR + number * 20 // count
-        date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        body: list[str] = []
-        while sum(map(len, body)) < 1500:
-            body.append(rng.choice(paragraphs))
-        docs.append(
-            SearchDocument(
-                id=f"synth-{number:05d}",
-                url=f"/articles/synth-{number:05d}/",
-                title=f"{rng.choice(titles)}（{number}）",
-                subtitle=rng.choice(titles) if rng.random() < 0.3 else "",
-                body="\n\n".join(body),
-                column=rng.choice(columns),
-                districts=rng.sample(districts, k=rng.randint(0, 2)),
-                date=date,
-                year=year,
-            )
-        )
-    return docs
-
-
-def traditional_edition(docs: Sequence[SearchDocument]) -> list[SearchDocument]:
-    import opencc
-
-    convert = opencc.OpenCC("s2tw").convert
-    twins = []
-    for doc in docs:
-        twin = dict(doc)
-        for name in ("title", "subtitle", "body", "column"):
-            twin[name] = convert(doc[name])
-        twin["districts"] = [convert(d) for d in doc["districts"]]
-        twin["url"] = "/zh-hant" + doc["url"]
-        twins.append(twin)
-    return twins  # type: ignore[return-value]
+def synthetic_archive(count: int, work: Path) -> tuple[list[SearchDocument], list]:
+    """``count`` articles of bulletin/synthetic.py's archive as the ingest makes them (issues
+    of ten, each with its issue date), and the next issue's articles."""
+    write_archive(work / "seeds", count + ISSUE)
+    ingest(work / "seeds", work / "content")
+    docs = documents_from_content(work / "content" / "articles")
+    last = max(doc["issue_date"] for doc in docs)
+    return [d for d in docs if d["issue_date"] != last], [
+        d for d in docs if d["issue_date"] == last
+    ]
 
 
 def folder_size(folder: Path) -> tuple[int, int, int]:
@@ -172,17 +142,7 @@ def _kinds(plan: list[dict]) -> list[str]:
     return ["first" if step["fresh"] else "later" for step in plan]
 
 
-ISSUE = 10
-
-
-def new_issue(docs: Sequence[SearchDocument], count: int = ISSUE) -> list[SearchDocument]:
-    """``count`` more articles, dated after every article of ``docs``."""
-    last_year = max(int(doc["year"]) for doc in docs)
-    added = []
-    for number, doc in enumerate(synthetic_documents(count, seed=11)):
-        date = f"{last_year + 1}-01-15"
-        added.append({**doc, "id": f"issue-{number:02d}", "date": date, "year": last_year + 1})
-    return added  # type: ignore[return-value]
+ISSUE = 10  # articles in a synthetic issue (bulletin/synthetic.py)
 
 
 def _peak_mb() -> float:
@@ -191,13 +151,15 @@ def _peak_mb() -> float:
     return max(own, children) / 1024
 
 
-def measure_ours(docs: dict[str, list[SearchDocument]], out: Path) -> list[Measure]:
+def measure_ours(
+    docs: dict[str, list[SearchDocument]], issue: list[SearchDocument], out: Path
+) -> list[Measure]:
     cache = out.parent / "search-cache"
     started = time.perf_counter()
     build_search(docs, out, cache_dir=cache)
     seconds = time.perf_counter() - started
     peak = _peak_mb()
-    rebuilt = _rebuild(docs, out, cache)
+    rebuilt = _rebuild(docs, issue, out, cache)
     scripts = sum(_gz(out / name) for name in ("lunr.min.js", "search.js", "tokenize.js"))
     scripts += _gz(out / "search-page.js")
     measures = []
@@ -222,11 +184,10 @@ def measure_ours(docs: dict[str, list[SearchDocument]], out: Path) -> list[Measu
 
 
 def _rebuild(
-    docs: dict[str, list[SearchDocument]], out: Path, cache: Path
+    docs: dict[str, list[SearchDocument]], issue: list[SearchDocument], out: Path, cache: Path
 ) -> dict[str, tuple[float, float, int]]:
     """Time a rebuild after one new issue, into ``out`` and into a fresh folder, then put the
     original index back so the queries run against it."""
-    issue = new_issue(next(iter(docs.values())))
     later = {
         name: [*documents, *(traditional_edition(issue) if name == "zh-hant" else issue)]
         for name, documents in docs.items()
@@ -317,10 +278,10 @@ def run_benchmark(
     figures = []
     browser = browser and _browser_available()
     for size in sizes:
-        hans = synthetic_documents(size)
-        editions = {"zh": hans, "zh-hant": traditional_edition(hans)}
         with tempfile.TemporaryDirectory(prefix=f"search-bench-{size}-") as tmp:
-            measures = measure_ours(editions, Path(tmp) / "search")
+            hans, issue = synthetic_archive(size, Path(tmp) / "archive")
+            editions = {"zh": hans, "zh-hant": traditional_edition(hans)}
+            measures = measure_ours(editions, issue, Path(tmp) / "search")
             if browser:
                 for edition, measure in zip(editions, measures, strict=True):
                     queries = _in_script(FIRST_RESULT, edition)
