@@ -279,7 +279,10 @@ export async function mountSearchPage({ lunr = globalThis.lunr } = {}) {
     }
   });
 
-  apply(readUrl());
+  // What a reader typed while the index loaded stays: the URL's query wins only if it has one.
+  const initial = readUrl();
+  if (!initial.q) initial.q = input.value.trim();
+  apply(initial);
   await run();
   return engine;
 }

@@ -317,3 +317,23 @@ def test_search_and_the_charts_run_under_the_content_security_policy(browser, se
         "style-src-attr",
     ]
     context.close()
+
+
+def test_what_a_reader_types_while_the_index_loads_is_kept(site, served, page):
+    """A slow connection: the reader types before the index has arrived; the page must not
+    reset the box to the URL's empty query when it is ready."""
+    held, released = [], []
+
+    def hold(route) -> None:
+        route.continue_() if released else held.append(route)
+
+    page.route("**/search/**/*.json", hold)
+    page.goto(f"{served}/search.html")
+    expect(page.locator("#search-app")).to_be_visible()  # the script runs; the index is held
+    page.locator("#search-input").press_sequentially("工会驿站", delay=20)
+    assert held, "the index was requested"
+    released.append(True)
+    for route in held:
+        route.continue_()
+    expect(page.locator("#search-results .search-result").first).to_be_visible()
+    assert page.locator("#search-input").input_value() == "工会驿站"

@@ -150,9 +150,9 @@ def test_only_the_lists_showing_an_edited_story_are_rendered_again(archive):
 
 
 def test_a_new_issue_rewrites_the_term_shards_and_carries_the_old_records_over(archive):
-    """The weekly case: one more issue changes every term's score (they depend on the number
-    of articles), so every term shard is new; the old stories' records are carried over; the
-    site equals a build from scratch."""
+    """The weekly case: the new issue's articles go into a new index segment (with a merged
+    one, if the policy merges); published segment files are carried over, never rewritten;
+    the old stories' records are carried over; the site equals a build from scratch."""
     first_root = archive()
     before = inodes(first_root, "*.json")
     source = story_source(archive.content, STORY)
@@ -165,9 +165,11 @@ def test_a_new_issue_rewrites_the_term_shards_and_carries_the_old_records_over(a
     root = archive()
     after = inodes(root, "*.json")
     for edition in ("search/zh-hans", "zh-hant/search/zh-hant"):
-        shards = [n for n in after if n.startswith(f"{edition}/t/")]
+        segments = [n for n in after if n.startswith(f"{edition}/s/")]
+        kept = [n for n in segments if n in before]
         records = [n for n in after if n.startswith(f"{edition}/d/")]
-        assert shards and all(after[n] != before.get(n) for n in shards)
+        assert kept and all(after[n] == before[n] for n in kept)
+        assert [n for n in segments if n not in before]  # the new issue's segment
         assert len(records) == 22 and sum(after[n] == before.get(n) for n in records) == 21
     scratch = archive(output="scratch", cache="scratch-cache", SITE_INCREMENTAL=False)
     assert files(root) == files(scratch)
