@@ -19,16 +19,8 @@ from collections.abc import Iterator, Sequence
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.serving import ARGS, CHROMIUM  # one launch recipe for tests and benches
+
 THROTTLE = 4
 
 OUR_PAGE = """<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>bench</title>

@@ -11,6 +11,19 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+# Debian's Chromium, as the browser tests and the browser benchmark start it.
+CHROMIUM = "/usr/bin/chromium"
+# Without the background-networking flags Chromium keeps dialling Google's hosts, which this
+# machine's closed network refuses.
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 CONFIG = """
 daemon off;
